@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { chatraceFields } from '../providers/chatrace/chatrace-inbound.js';
+import type { AccountRow } from './account.repository.js';
+
+export const accountView = z.object({
+  id: z.string(),
+  provider: z.enum(['instagram', 'chatrace']),
+  igUserId: z.string().nullable(),
+  username: z.string().nullable(),
+  name: z.string().nullable(),
+  profilePictureUrl: z.string().nullable(),
+  status: z.enum(['active', 'expiring', 'token_expired', 'disconnected']),
+  tokenExpiresAt: z.string().nullable(),
+  webhookSubscribed: z.boolean(),
+  webhookFields: z.array(z.string()),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const chatraceConnected = accountView.extend({
+  webhookUrl: z.string(),
+  /** shown once: only its hash is stored */
+  webhookToken: z.string(),
+  /** a ready-made body for Chatrace's External Request action */
+  bodyTemplate: z.string(),
+});
+
+export const connectBody = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('instagram'), accessToken: z.string().trim().min(10).max(2000) }),
+  z.object({
+    provider: z.literal('chatrace'),
+    apiToken: z.string().trim().min(3).max(2000),
+    igUserId: z.string().trim().regex(/^\d+$/, 'must be the numeric Instagram account id').optional(),
+  }),
+]);
+
+export const patchBody = z.object({
+  chatraceFieldMap: z.partialRecord(z.enum(chatraceFields), z.string().max(512)),
+});
+
+export const callbackQuery = z.object({
+  code: z.string().max(2000).optional(),
+  state: z.string().max(500).optional(),
+  error: z.string().max(200).optional(),
+  error_reason: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
+});
+
+export function toAccountView(a: AccountRow): z.infer<typeof accountView> {
+  const fields = a.webhook_fields ? (JSON.parse(a.webhook_fields) as string[]) : [];
+  const settings = JSON.parse(a.settings) as { igUserId?: string };
+  return {
+    id: a.id,
+    provider: a.provider,
+    igUserId: a.provider === 'instagram' ? a.external_id : (settings.igUserId ?? null),
+    username: a.username,
+    name: a.name,
+    profilePictureUrl: a.profile_picture_url,
+    status: a.status,
+    tokenExpiresAt: a.token_expires_at,
+    webhookSubscribed: a.provider === 'chatrace' ? a.status !== 'disconnected' : fields.length > 0,
+    webhookFields: fields,
+    lastError: a.last_error,
+    createdAt: a.created_at,
+  };
+}

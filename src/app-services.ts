@@ -1,0 +1,115 @@
+import { AccountRepository } from './accounts/account.repository.js';
+import { AccountService } from './accounts/account.service.js';
+import { ChatraceConnectService } from './accounts/chatrace-connect.service.js';
+import { InstagramConnectService } from './accounts/instagram-connect.service.js';
+import { InstagramOauthService } from './accounts/instagram-oauth.service.js';
+import { OauthStates } from './accounts/oauth-state.js';
+import { OauthStateRepository } from './accounts/oauth-state.repository.js';
+import type { UserView } from './auth/auth.schema.js';
+import { AuthService } from './auth/auth.service.js';
+import { LoginLimiter } from './auth/login-limiter.js';
+import { createSessionTokens } from './auth/session-token.js';
+import { UserRepository } from './auth/user.repository.js';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/database.js';
+import { EventBus } from './events/event-bus.js';
+import type { JobHandlers, JobQueue } from './jobs/job-queue.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import { ChatraceClient } from './providers/chatrace/chatrace-client.js';
+import { GraphClient } from './providers/instagram/graph-client.js';
+import { createSecrets } from './secrets.js';
+import { StatsService } from './stats/stats.service.js';
+import { WebhookEventRepository } from './webhooks/webhook-event.repository.js';
+import { WebhookEventService } from './webhooks/webhook-event.service.js';
+import { WebhookIngestService } from './webhooks/webhook-ingest.service.js';
+
+export interface ServiceDeps {
+  config: Config;
+  database: DatabaseHandle;
+  queue: JobQueue;
+  metrics: Metrics;
+  log: Logger;
+  clock: () => number;
+  simulator: boolean;
+  onFirstOwner: (user: UserView) => Promise<void>;
+}
+
+/** Every service, wired by constructor. Nothing here reads the environment or a global. */
+export function createServices({ config, database, queue, metrics, log, clock, simulator, onFirstOwner }: ServiceDeps) {
+  const secrets = createSecrets(config.SECRET_KEY);
+  const users = new UserRepository(database.db);
+  const accounts = new AccountRepository(database.db);
+  const webhookEvents = new WebhookEventRepository(database.db);
+  const tokens = createSessionTokens(secrets.sessionKey, config.ACCESS_TOKEN_TTL, clock);
+  const bus = new EventBus(clock);
+  const graph = new GraphClient({
+    graphUrl: config.INSTAGRAM_GRAPH_URL,
+    apiVersion: config.INSTAGRAM_API_VERSION,
+    oauthTokenUrl: config.INSTAGRAM_OAUTH_TOKEN_URL,
+    appId: config.INSTAGRAM_APP_ID,
+    appSecret: config.INSTAGRAM_APP_SECRET,
+    timeoutMs: 15_000,
+    logger: log,
+    clock,
+  });
+  const chatraceClient = new ChatraceClient({ apiUrl: config.CHATRACE_API_URL, timeoutMs: 15_000, logger: log, clock });
+  const instagram = new InstagramConnectService(graph, accounts, secrets, queue, bus, log, clock);
+  const states = new OauthStates(new OauthStateRepository(database.db), secrets.sessionKey, clock);
+  return {
+    secrets,
+    tokens,
+    users,
+    accounts,
+    webhookEvents,
+    bus,
+    graph,
+    instagram,
+    auth: new AuthService(users, tokens, new LoginLimiter(clock), log, onFirstOwner),
+    accountService: new AccountService(accounts, graph, secrets, bus, log, clock),
+    oauth: new InstagramOauthService(
+      graph,
+      instagram,
+      states,
+      { appId: config.INSTAGRAM_APP_ID, authorizeUrl: config.INSTAGRAM_OAUTH_AUTHORIZE_URL, publicUrl: config.PUBLIC_URL },
+      log,
+      clock,
+    ),
+    chatrace: new ChatraceConnectService(chatraceClient, accounts, secrets, bus, config.PUBLIC_URL, log, clock),
+    ingest: new WebhookIngestService(webhookEvents, accounts, queue, metrics, log, config.INSTAGRAM_APP_SECRET, clock),
+    events: new WebhookEventService(webhookEvents, accounts, queue, [], metrics, log, clock),
+    stats: new StatsService(webhookEvents, accounts, config, { simulator, pollingActive: () => false }, clock),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** The typed job registry: a job name without a handler here does not compile. */
+export function jobHandlers(s: Services): JobHandlers {
+  return {
+    'process-delivery': {
+      handler: ({ deliveryId }) => s.events.processDelivery(deliveryId),
+      retry: { attempts: 8, backoffMs: 2_000, maxBackoffMs: 15 * 60_000 },
+      concurrency: 4,
+    },
+    'route-unrouted': {
+      handler: async ({ accountId }) => {
+        await s.events.routeUnrouted(accountId);
+      },
+      retry: { attempts: 5, backoffMs: 5_000 },
+    },
+    'sweep-deliveries': {
+      handler: async () => {
+        await s.events.sweep();
+      },
+      retry: { attempts: 1, backoffMs: 1_000 },
+    },
+    'refresh-tokens': {
+      handler: async (_payload, ctx) => {
+        const res = await s.accountService.refreshAll();
+        ctx.log.info(res, 'token refresh run finished');
+      },
+      retry: { attempts: 3, backoffMs: 60_000 },
+    },
+  };
+}

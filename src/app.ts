@@ -1,0 +1,142 @@
+import { accountRoutes, oauthCallbackRoute } from './accounts/account.routes.js';
+import { createServices, jobHandlers, type Services } from './app-services.js';
+import { authRoutes, publicAuthRoutes } from './auth/auth.routes.js';
+import type { Config } from './config.js';
+import { type DatabaseHandle, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { type Demo, demoWanted, startDemo } from './demo/demo.js';
+import { eventRoutes } from './events/event.routes.js';
+import { authenticate } from './http/authenticate.js';
+import { healthRoutes } from './http/health.routes.js';
+import { createHttpServer, type HttpServer } from './http/server.js';
+import { serveDashboard } from './http/static.js';
+import { jobRoutes } from './jobs/job.routes.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { createJobQueue } from './jobs/job-queue.factory.js';
+import { createLogger, type Logger } from './logger.js';
+import { Metrics } from './metrics.js';
+import { statsRoutes } from './stats/stats.routes.js';
+import { webhookEventRoutes } from './webhooks/webhook-event.routes.js';
+import { webhookIngestRoutes } from './webhooks/webhook-ingest.routes.js';
+
+export interface AppOptions {
+  logger?: Logger;
+  clock?: () => number;
+  /** work jobs in this process (default true); one-off commands say no */
+  worker?: boolean;
+}
+
+export interface App {
+  /** the effective configuration (in demo mode: with the simulator standing in for Meta) */
+  config: Config;
+  log: Logger;
+  database: DatabaseHandle;
+  queue: JobQueue;
+  http: HttpServer;
+  services: Services;
+  demo: Demo | null;
+  /** starts working jobs in this process (and the periodic schedules) */
+  startWorker(): Promise<void>;
+  /** starts the worker (unless disabled) and listens on PORT/HOST; resolves to the address */
+  start(): Promise<string>;
+  /** graceful: stop accepting, finish in-flight requests, commit pending writes, drain jobs */
+  stop(): Promise<void>;
+}
+
+export async function createApp(baseConfig: Config, opts: AppOptions = {}): Promise<App> {
+  const log = opts.logger ?? createLogger(baseConfig.LOG_LEVEL);
+  const clock = opts.clock ?? Date.now;
+  const demo = demoWanted(baseConfig) ? await startDemo(baseConfig, log) : null;
+  const config = demo?.config ?? baseConfig;
+  const database = openDatabase(config.database);
+  await migrateToLatest(database.db);
+  const metrics = new Metrics();
+  const queue = createJobQueue({ redisUrl: config.REDIS_URL, db: database.db, dialect: database.dialect, logger: log, clock });
+  const services: Services = createServices({
+    config,
+    database,
+    queue,
+    metrics,
+    log,
+    clock,
+    simulator: demo !== null,
+    onFirstOwner: (user) => connectStartupAccounts(user.workspaceId),
+  });
+
+  // INSTAGRAM_ACCESS_TOKEN and the demo account belong to the first owner's workspace.
+  async function connectStartupAccounts(workspaceId: string): Promise<void> {
+    const tokens = [config.INSTAGRAM_ACCESS_TOKEN, demo?.sim.seedDemo().accessToken].filter((t): t is string => !!t);
+    for (const accessToken of tokens) {
+      try {
+        await services.instagram.connect(workspaceId, { accessToken, expiresAt: null, issuedAt: new Date(clock()).toISOString() });
+      } catch (err) {
+        log.error({ err: (err as Error).message }, 'could not connect the start-up Instagram account');
+      }
+    }
+  }
+
+  await services.auth.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  const admin = await services.users.findAdmin();
+  if (admin && opts.worker !== false) await connectStartupAccounts(admin.workspace_id);
+
+  let accepting = true;
+  const http = await createHttpServer({ logger: log, trustProxy: config.TRUST_PROXY });
+  demo?.mount(http);
+  healthRoutes(http, { pingDb: database.ping, queue, metrics, accepting: () => accepting });
+  publicAuthRoutes(http, services.auth);
+  oauthCallbackRoute(http, services.oauth);
+  await http.register(
+    webhookIngestRoutes(services.ingest, {
+      verifyToken: config.INSTAGRAM_WEBHOOK_VERIFY_TOKEN,
+      bodyLimit: config.WEBHOOK_BODY_LIMIT,
+    }),
+  );
+  await http.register(async (api: HttpServer) => {
+    api.addHook('onRequest', authenticate(services.tokens));
+    authRoutes(api, services.auth);
+    accountRoutes(api, {
+      accounts: services.accountService,
+      instagram: services.instagram,
+      oauth: services.oauth,
+      chatrace: services.chatrace,
+      clock,
+    });
+    webhookEventRoutes(api, services.webhookEvents, services.events);
+    statsRoutes(api, services.stats);
+    eventRoutes(api, services.bus);
+    jobRoutes(api, queue);
+  });
+  await serveDashboard(http);
+
+  const startWorker = async () => {
+    await queue.start(jobHandlers(services));
+    await queue.schedule('sweep-deliveries', '* * * * *', {});
+    await queue.schedule('refresh-tokens', '17 4 * * *', {});
+    await services.events.sweep(0, 100_000);
+  };
+  return {
+    config,
+    log,
+    database,
+    queue,
+    http,
+    services,
+    demo,
+    startWorker,
+    async start() {
+      if (opts.worker ?? true) await startWorker();
+      const address = await http.listen({ port: config.PORT, host: config.HOST });
+      demo?.listening(address);
+      return address;
+    },
+    async stop() {
+      accepting = false;
+      await http.close();
+      await services.ingest.drain();
+      await queue.stop();
+      await queue.close();
+      await demo?.stop();
+      await database.close();
+    },
+  };
+}

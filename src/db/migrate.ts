@@ -1,0 +1,42 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db } from './database.js';
+import * as auth from './migrations/20261122_0100_auth.js';
+import * as accounts from './migrations/20261122_0200_accounts.js';
+import * as webhookEvents from './migrations/20261122_0300_webhook_events.js';
+import * as jobs from './migrations/20261122_0400_jobs.js';
+import * as jobsClaimIndex from './migrations/20261122_0410_jobs_claim_index.js';
+import * as accountProfile from './migrations/20261122_0500_account_profile.js';
+
+// An explicit list rather than a folder scan: works the same from src/ (tests) and dist/.
+// Migrations are never edited after they land; add a new file instead.
+const migrations: Record<string, Migration> = {
+  '20261122_0100_auth': auth,
+  '20261122_0200_accounts': accounts,
+  '20261122_0300_webhook_events': webhookEvents,
+  '20261122_0400_jobs': jobs,
+  '20261122_0410_jobs_claim_index': jobsClaimIndex,
+  '20261122_0500_account_profile': accountProfile,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * Applies pending migrations. Kysely's migrator takes a lock (a row lock on PostgreSQL), so
+ * several instances starting at once apply each migration exactly once.
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of migrations that exist in code but are not applied (diagnostics). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}

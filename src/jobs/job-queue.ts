@@ -1,0 +1,110 @@
+import type { Logger } from '../logger.js';
+
+/**
+ * Every job name and its payload. Payloads carry ids, never rows or tokens: a job can always
+ * be rebuilt from the database, so a lost queue entry never loses data.
+ * Later features add their jobs here; a job without a handler does not compile (JobHandlers).
+ */
+export interface JobPayloads {
+  /** split a stored webhook delivery into events and route them */
+  'process-delivery': { deliveryId: string };
+  /** an account was connected: route the events that arrived for it before */
+  'route-unrouted': { accountId: string };
+  /** periodic: re-enqueue deliveries whose processing never finished (lost job, crash) */
+  'sweep-deliveries': Record<string, never>;
+  /** daily: refresh Instagram tokens that are due and update every account's status */
+  'refresh-tokens': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
+/**
+ * Every job name at run time (BullMQ keeps one queue per name, so counts and lists walk them all).
+ * `satisfies` makes a name added to JobPayloads but missing here a compile error.
+ */
+export const jobNames = Object.keys({
+  'process-delivery': true,
+  'route-unrouted': true,
+  'sweep-deliveries': true,
+  'refresh-tokens': true,
+} satisfies Record<JobName, true>) as JobName[];
+
+export interface JobContext {
+  id: string;
+  /** 1 on the first run */
+  attempt: number;
+  log: Logger;
+  /** reports progress (0..100) to whoever watches the job */
+  progress(percent: number): Promise<void>;
+}
+
+export interface RetryPolicy {
+  /** total runs including the first; after the last failure the job is dead */
+  attempts: number;
+  /** first backoff; doubles every retry, with ±20 % jitter, capped at maxBackoffMs */
+  backoffMs: number;
+  maxBackoffMs?: number;
+}
+
+export interface JobDefinition<N extends JobName> {
+  handler: (payload: JobPayloads[N], ctx: JobContext) => Promise<void>;
+  /** applied by the worker when a run fails, so a process that only enqueues need not know it */
+  retry: RetryPolicy;
+  /** how many of this job run at once in one process */
+  concurrency?: number;
+}
+
+export type JobHandlers = { [N in JobName]: JobDefinition<N> };
+
+export interface EnqueueOptions {
+  /** run no earlier than this many ms from now */
+  delayMs?: number;
+  /**
+   * At most one waiting/delayed/active job per key: enqueueing again while one is pending is a
+   * no-op that returns the existing job's id.
+   */
+  uniqueKey?: string;
+}
+
+export type JobState = 'waiting' | 'delayed' | 'active' | 'completed' | 'dead';
+
+export interface JobInfo {
+  id: string;
+  name: string;
+  payload: unknown;
+  state: JobState;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  /** last ctx.progress() of a running job, when the queue knows it (embedded: only in this process) */
+  progress?: number;
+}
+
+export interface JobQueue {
+  readonly kind: 'embedded' | 'bullmq';
+  enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts?: EnqueueOptions): Promise<string>;
+  /** a repeating job by cron expression (UTC unless tz is given); idempotent per name */
+  schedule<N extends JobName>(name: N, cron: string, payload: JobPayloads[N], tz?: string): Promise<void>;
+  /** starts working jobs in this process */
+  start(handlers: JobHandlers): Promise<void>;
+  /** stops taking new jobs and waits for running ones */
+  stop(): Promise<void>;
+  counts(): Promise<Record<JobState, number>>;
+  get(id: string): Promise<JobInfo | null>;
+  list(state: JobState, limit: number): Promise<JobInfo[]>;
+  /** moves a dead job back to waiting with a fresh attempt budget */
+  retry(id: string): Promise<boolean>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** exponential backoff with ±20 % jitter, so retries of many failed jobs do not arrive together */
+export function backoffDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
+  const base = Math.min(policy.backoffMs * 2 ** Math.max(0, attempt - 1), policy.maxBackoffMs ?? 3_600_000);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}

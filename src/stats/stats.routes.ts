@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { HttpServer } from '../http/server.js';
+import type { StatsService } from './stats.service.js';
+
+const statsResponse = z.object({
+  totalMessages: z.number(),
+  inboundMessages: z.number(),
+  outboundMessages: z.number(),
+  clientsWithInstagram: z.number(),
+  pollingActive: z.boolean(),
+  config: z.object({
+    useChatrace: z.boolean(),
+    useMockMode: z.boolean(),
+    hasAccessToken: z.boolean(),
+    apiUrl: z.string(),
+  }),
+  deliveries: z.object({
+    total: z.number(),
+    last24h: z.number(),
+    rejected: z.number(),
+    lastReceivedAt: z.string().nullable(),
+  }),
+  accounts: z.number(),
+});
+
+export function statsRoutes(app: HttpServer, stats: StatsService): void {
+  app.get(
+    '/api/v1/instagram/stats',
+    { schema: { tags: ['stats'], response: { 200: statsResponse } } },
+    (req) => stats.stats({ workspaceId: req.auth.workspaceId, isAdmin: req.auth.isAdmin }),
+  );
+  // Secrets appear only as set/unset (publicConfig).
+  app.get('/api/v1/instagram/config', { schema: { tags: ['stats'] } }, () => stats.effectiveConfig());
+}

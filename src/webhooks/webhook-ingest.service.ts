@@ -1,0 +1,226 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AccountRepository, AccountRow } from '../accounts/account.repository.js';
+import { newId, nowIso } from '../db/ids.js';
+import { errors } from '../errors.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import { type ChatraceField, normalizeChatrace } from '../providers/chatrace/chatrace-inbound.js';
+import { verifyMetaSignature } from '../providers/instagram/signature.js';
+import { sha256Hex } from '../secrets.js';
+import { CommitBatcher } from './commit-batcher.js';
+import type { DeliveryRow, InsertResult, WebhookEventRepository } from './webhook-event.repository.js';
+
+// Headers worth keeping for debugging. The Chatrace token and cookies are never stored.
+const keptHeaders = [
+  'content-type',
+  'content-length',
+  'user-agent',
+  'x-hub-signature-256',
+  'x-forwarded-for',
+  'x-request-id',
+];
+
+export interface RawDelivery {
+  body: Buffer;
+  headers: IncomingHttpHeaders;
+  ip: string;
+}
+
+export function chatraceOverrides(account: AccountRow): Partial<Record<ChatraceField, string>> | undefined {
+  try {
+    return (JSON.parse(account.settings) as { chatraceFieldMap?: Partial<Record<ChatraceField, string>> })
+      .chatraceFieldMap;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The acknowledged-means-stored path. A delivery is verified, then committed (batched per
+ * event-loop turn) before the caller answers 200; processing is a job. Rejected attempts are
+ * logged without their body, so nothing unverified is ever stored as trusted.
+ */
+export class WebhookIngestService {
+  private readonly batcher: CommitBatcher<DeliveryRow, InsertResult>;
+
+  constructor(
+    private readonly repo: WebhookEventRepository,
+    private readonly accounts: AccountRepository,
+    private readonly queue: JobQueue,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    private readonly appSecret: string | undefined,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.batcher = new CommitBatcher((rows) => this.repo.insertDeliveries(rows));
+  }
+
+  async acceptMeta(raw: RawDelivery): Promise<InsertResult> {
+    if (!this.appSecret) {
+      await this.reject(raw, 'meta', 'INSTAGRAM_APP_SECRET is not set, so the signature cannot be checked');
+      throw errors.notConfigured('INSTAGRAM_APP_SECRET');
+    }
+    const sig = verifyMetaSignature(raw.body, header(raw.headers, 'x-hub-signature-256'), this.appSecret);
+    if (!sig.valid) {
+      const why = {
+        missing: 'The X-Hub-Signature-256 header is missing',
+        malformed: 'The X-Hub-Signature-256 header is not of the form sha256=<hex>',
+        mismatch: 'The signature does not match the body (wrong app secret, or the body was altered)',
+      }[sig.reason];
+      await this.reject(raw, 'meta', why, 'signature_invalid');
+      throw errors.signatureInvalid(why);
+    }
+    if (!isJson(raw.body)) {
+      await this.reject(raw, 'meta', 'The body is not valid JSON', 'invalid_json', true);
+      throw errors.invalidJson();
+    }
+    return this.store(raw, 'meta', null);
+  }
+
+  async acceptChatrace(raw: RawDelivery, token: string | undefined): Promise<InsertResult> {
+    if (!token) {
+      await this.reject(raw, 'chatrace', 'No connection token', 'webhook_token_missing');
+      throw errors.unauthorizedWith(
+        'webhook_token_missing',
+        'Send the connection token in X-Relaydesk-Token or ?token=',
+      );
+    }
+    const account = await this.accounts.findByWebhookTokenHash(sha256Hex(token));
+    if (!account || account.status === 'disconnected') {
+      await this.reject(raw, 'chatrace', 'Unknown or disconnected connection token', 'webhook_token_invalid');
+      throw errors.unauthorizedWith(
+        'webhook_token_invalid',
+        'The connection token is unknown or disconnected',
+      );
+    }
+    let body: unknown;
+    try {
+      body = parseChatraceBody(raw);
+    } catch {
+      await this.reject(raw, 'chatrace', 'The body is not valid JSON', 'invalid_json', true, account);
+      throw errors.invalidJson();
+    }
+    const normalized = normalizeChatrace(body, chatraceOverrides(account));
+    if (!normalized.ok) {
+      // Kept (authenticated bytes): after a field-mapping fix the delivery can be replayed.
+      const found = normalized.found.join(', ') || 'none of the known fields';
+      const message = `Missing ${normalized.missing.join(' and ')}; found ${found}`;
+      const stored = await this.store(raw, 'chatrace', account, { status: 'failed', error: message });
+      throw errors.unprocessable('chatrace_fields_missing', message, {
+        found: normalized.found,
+        missing: normalized.missing,
+        deliveryId: stored.id,
+      });
+    }
+    return this.store(raw, 'chatrace', account);
+  }
+
+  drain(): Promise<void> {
+    return this.batcher.drain();
+  }
+
+  private async store(
+    raw: RawDelivery,
+    source: DeliveryRow['source'],
+    account: AccountRow | null,
+    outcome: { status: DeliveryRow['status']; error: string } | null = null,
+  ): Promise<InsertResult> {
+    const sha = sha256Hex(raw.body);
+    const row = this.row(raw, source, {
+      dedupe_key: `${source}:${account?.id ?? ''}:${sha}`,
+      body_sha256: sha,
+      body: raw.body.toString('utf8'),
+      signature_valid: 1,
+      status: outcome?.status ?? 'received',
+      error: outcome?.error ?? null,
+      workspace_id: account?.workspace_id ?? null,
+      account_id: account?.id ?? null,
+    });
+    const res = await this.batcher.add(row);
+    this.metrics.deliveries.inc({
+      source,
+      result: res.duplicate ? 'duplicate' : (outcome?.status ?? 'stored'),
+    });
+    if (!res.duplicate && !outcome) {
+      // Not awaited by the caller's 200: the delivery is already durable, and the sweeper
+      // re-enqueues it should this enqueue be lost.
+      this.queue
+        .enqueue('process-delivery', { deliveryId: res.id }, { uniqueKey: `delivery:${res.id}` })
+        .catch((err) => this.log.warn({ err, deliveryId: res.id }, 'enqueue failed; the sweeper will retry'));
+    }
+    return res;
+  }
+
+  private async reject(
+    raw: RawDelivery,
+    source: DeliveryRow['source'],
+    error: string,
+    result = 'not_configured',
+    keepBody = false,
+    account: AccountRow | null = null,
+  ): Promise<void> {
+    this.metrics.deliveries.inc({ source, result });
+    this.log.warn({ source, result, ip: raw.ip, bytes: raw.body.length }, 'webhook delivery rejected');
+    const row = this.row(raw, source, {
+      dedupe_key: null,
+      body_sha256: sha256Hex(raw.body),
+      body: keepBody ? raw.body.toString('utf8') : null,
+      signature_valid: 0,
+      status: 'rejected',
+      error,
+      workspace_id: account?.workspace_id ?? null,
+      account_id: account?.id ?? null,
+    });
+    await this.batcher.add(row);
+  }
+
+  private row(raw: RawDelivery, source: DeliveryRow['source'], rest: Partial<DeliveryRow>): DeliveryRow {
+    const headers = Object.fromEntries(
+      keptHeaders.filter((h) => raw.headers[h]).map((h) => [h, header(raw.headers, h)]),
+    );
+    return {
+      id: newId(),
+      source,
+      received_at: nowIso(this.clock),
+      body_size: raw.body.length,
+      headers: JSON.stringify({ ...headers, 'x-client-ip': raw.ip }),
+      event_count: 0,
+      duplicate_count: 0,
+      attempts: 0,
+      processed_at: null,
+      dedupe_key: null,
+      body_sha256: '',
+      body: null,
+      signature_valid: 0,
+      status: 'received',
+      error: null,
+      workspace_id: null,
+      account_id: null,
+      ...rest,
+    };
+  }
+}
+
+function header(h: IncomingHttpHeaders, name: string): string | undefined {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function isJson(body: Buffer): boolean {
+  try {
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Chatrace's External Request can send JSON or a form; both become an object */
+function parseChatraceBody(raw: RawDelivery): unknown {
+  const type = header(raw.headers, 'content-type') ?? '';
+  if (type.includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(raw.body.toString('utf8')));
+  }
+  return JSON.parse(raw.body.toString('utf8'));
+}
