@@ -36,7 +36,16 @@ export interface ServiceDeps {
 }
 
 /** Every service, wired by constructor. Nothing here reads the environment or a global. */
-export function createServices({ config, database, queue, metrics, log, clock, simulator, onFirstOwner }: ServiceDeps) {
+export function createServices({
+  config,
+  database,
+  queue,
+  metrics,
+  log,
+  clock,
+  simulator,
+  onFirstOwner,
+}: ServiceDeps) {
   const secrets = createSecrets(config.SECRET_KEY);
   const users = new UserRepository(database.db);
   const accounts = new AccountRepository(database.db);
@@ -53,8 +62,22 @@ export function createServices({ config, database, queue, metrics, log, clock, s
     logger: log,
     clock,
   });
-  const chatraceClient = new ChatraceClient({ apiUrl: config.CHATRACE_API_URL, timeoutMs: 15_000, logger: log, clock });
+  const chatraceClient = new ChatraceClient({
+    apiUrl: config.CHATRACE_API_URL,
+    timeoutMs: 15_000,
+    logger: log,
+    clock,
+  });
   const instagram = new InstagramConnectService(graph, accounts, secrets, queue, bus, log, clock);
+  const ingest = new WebhookIngestService(
+    webhookEvents,
+    accounts,
+    queue,
+    metrics,
+    log,
+    config.INSTAGRAM_APP_SECRET,
+    clock,
+  );
   const states = new OauthStates(new OauthStateRepository(database.db), secrets.sessionKey, clock);
   return {
     secrets,
@@ -71,14 +94,32 @@ export function createServices({ config, database, queue, metrics, log, clock, s
       graph,
       instagram,
       states,
-      { appId: config.INSTAGRAM_APP_ID, authorizeUrl: config.INSTAGRAM_OAUTH_AUTHORIZE_URL, publicUrl: config.PUBLIC_URL },
+      {
+        appId: config.INSTAGRAM_APP_ID,
+        authorizeUrl: config.INSTAGRAM_OAUTH_AUTHORIZE_URL,
+        publicUrl: config.PUBLIC_URL,
+      },
       log,
       clock,
     ),
-    chatrace: new ChatraceConnectService(chatraceClient, accounts, secrets, bus, config.PUBLIC_URL, log, clock),
-    ingest: new WebhookIngestService(webhookEvents, accounts, queue, metrics, log, config.INSTAGRAM_APP_SECRET, clock),
-    events: new WebhookEventService(webhookEvents, accounts, queue, [], metrics, log, clock),
-    stats: new StatsService(webhookEvents, accounts, config, { simulator, pollingActive: () => false }, clock),
+    chatrace: new ChatraceConnectService(
+      chatraceClient,
+      accounts,
+      secrets,
+      bus,
+      config.PUBLIC_URL,
+      log,
+      clock,
+    ),
+    ingest,
+    events: new WebhookEventService(webhookEvents, accounts, queue, [], metrics, log, clock, ingest),
+    stats: new StatsService(
+      webhookEvents,
+      accounts,
+      config,
+      { simulator, pollingActive: () => false },
+      clock,
+    ),
   };
 }
 
@@ -87,10 +128,10 @@ export type Services = ReturnType<typeof createServices>;
 /** The typed job registry: a job name without a handler here does not compile. */
 export function jobHandlers(s: Services): JobHandlers {
   return {
-    'process-delivery': {
-      handler: ({ deliveryId }) => s.events.processDelivery(deliveryId),
+    'process-deliveries': {
+      handler: ({ deliveryIds }) => s.events.processDeliveries(deliveryIds),
       retry: { attempts: 8, backoffMs: 2_000, maxBackoffMs: 15 * 60_000 },
-      concurrency: 4,
+      concurrency: 2,
     },
     'route-unrouted': {
       handler: async ({ accountId }) => {

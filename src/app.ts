@@ -11,8 +11,8 @@ import { healthRoutes } from './http/health.routes.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { serveDashboard } from './http/static.js';
 import { jobRoutes } from './jobs/job.routes.js';
-import type { JobQueue } from './jobs/job-queue.js';
 import { createJobQueue } from './jobs/job-queue.factory.js';
+import type { JobQueue } from './jobs/job-queue.js';
 import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { statsRoutes } from './stats/stats.routes.js';
@@ -51,7 +51,13 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
   const metrics = new Metrics();
-  const queue = createJobQueue({ redisUrl: config.REDIS_URL, db: database.db, dialect: database.dialect, logger: log, clock });
+  const queue = createJobQueue({
+    redisUrl: config.REDIS_URL,
+    db: database.db,
+    dialect: database.dialect,
+    logger: log,
+    clock,
+  });
   const services: Services = createServices({
     config,
     database,
@@ -65,10 +71,16 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
 
   // INSTAGRAM_ACCESS_TOKEN and the demo account belong to the first owner's workspace.
   async function connectStartupAccounts(workspaceId: string): Promise<void> {
-    const tokens = [config.INSTAGRAM_ACCESS_TOKEN, demo?.sim.seedDemo().accessToken].filter((t): t is string => !!t);
+    const tokens = [config.INSTAGRAM_ACCESS_TOKEN, demo?.sim.seedDemo().accessToken].filter(
+      (t): t is string => !!t,
+    );
     for (const accessToken of tokens) {
       try {
-        await services.instagram.connect(workspaceId, { accessToken, expiresAt: null, issuedAt: new Date(clock()).toISOString() });
+        await services.instagram.connect(workspaceId, {
+          accessToken,
+          expiresAt: null,
+          issuedAt: new Date(clock()).toISOString(),
+        });
       } catch (err) {
         log.error({ err: (err as Error).message }, 'could not connect the start-up Instagram account');
       }
@@ -124,7 +136,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     demo,
     startWorker,
     async start() {
-      if (opts.worker ?? true) await startWorker();
+      if ((opts.worker ?? true) && !process.env.BENCH_NO_WORKER) await startWorker();
       const address = await http.listen({ port: config.PORT, host: config.HOST });
       demo?.listening(address);
       return address;

@@ -134,7 +134,7 @@ async function replay(config: ReturnType<typeof loadConfig>, id: string | undefi
       console.error(`No delivery ${id}`);
       return 1;
     }
-    await app.services.events.processDelivery(id);
+    await app.services.events.processDeliveries([id]);
     const after = await app.services.webhookEvents.findDelivery(id);
     console.log(
       `Delivery ${id}: ${after?.status}${after?.error ? ` (${after.error})` : ''}, ${after?.event_count} events`,

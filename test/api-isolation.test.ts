@@ -39,7 +39,11 @@ describe('every /api/v1 route', () => {
     // Workspace A (the admin's) gets an account and a delivery for it.
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
     const me = (await t.app.http.inject({ url: '/api/v1/me', headers: auth(t.token) })).json();
-    await t.app.services.accounts.create({ workspace_id: me.workspace.id, provider: 'instagram', external_id: '555' });
+    await t.app.services.accounts.create({
+      workspace_id: me.workspace.id,
+      provider: 'instagram',
+      external_id: '555',
+    });
     const payload = {
       object: 'instagram',
       entry: [

@@ -27,15 +27,19 @@ describe.each(dialects)('the daily token refresh on %s', (dialect) => {
       },
       { clock: () => now, worker: false },
     );
-    workspaceId = (await t.app.http.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${t.token}` } })).json()
-      .workspace.id;
+    workspaceId = (
+      await t.app.http.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${t.token}` } })
+    ).json().workspace.id;
   });
   afterAll(async () => {
     await t.close();
     await stopSim();
   });
 
-  async function account(username: string, opts: { issuedDaysAgo: number; expiresInDays: number | null; status?: 'disconnected' }) {
+  async function account(
+    username: string,
+    opts: { issuedDaysAgo: number; expiresInDays: number | null; status?: 'disconnected' },
+  ) {
     const { accessToken } = sim.createAccount({ username });
     const row = await t.app.services.accounts.create({
       workspace_id: workspaceId,
@@ -44,12 +48,14 @@ describe.each(dialects)('the daily token refresh on %s', (dialect) => {
       username,
       access_token_enc: t.app.services.secrets.encrypt(accessToken),
       token_issued_at: new Date(now - opts.issuedDaysAgo * DAY).toISOString(),
-      token_expires_at: opts.expiresInDays === null ? null : new Date(now + opts.expiresInDays * DAY).toISOString(),
+      token_expires_at:
+        opts.expiresInDays === null ? null : new Date(now + opts.expiresInDays * DAY).toISOString(),
       status: opts.status ?? 'active',
     });
     return { id: row.id, accessToken };
   }
-  const row = (id: string) => t.tdb.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) =>
+    t.tdb.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('refreshes what is due, leaves the rest, and records each outcome', async () => {
     // Simulator tokens are 60-day tokens issued "now"; move 50 days on so they are old enough.

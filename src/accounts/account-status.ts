@@ -10,7 +10,10 @@ export const EXPIRING_WITHIN_MS = 7 * DAY;
  * The status a stored account should have now. `token_expired` sticks once a call was refused
  * with a token error (Meta revoked it), even if the expiry date lies in the future.
  */
-export function statusAt(a: Pick<AccountRow, 'status' | 'provider' | 'token_expires_at'>, now: number): AccountStatus {
+export function statusAt(
+  a: Pick<AccountRow, 'status' | 'provider' | 'token_expires_at'>,
+  now: number,
+): AccountStatus {
   if (a.status === 'disconnected' || a.status === 'token_expired') return a.status;
   if (a.provider !== 'instagram' || !a.token_expires_at) return 'active';
   const left = Date.parse(a.token_expires_at) - now;
@@ -23,7 +26,10 @@ export function statusAt(a: Pick<AccountRow, 'status' | 'provider' | 'token_expi
  * refreshes them once they are within 20 days of expiry, idle accounts included.
  * https://developers.facebook.com/docs/instagram-platform/reference/refresh_access_token
  */
-export function refreshDue(a: Pick<AccountRow, 'status' | 'provider' | 'token_expires_at' | 'token_issued_at'>, now: number): boolean {
+export function refreshDue(
+  a: Pick<AccountRow, 'status' | 'provider' | 'token_expires_at' | 'token_issued_at'>,
+  now: number,
+): boolean {
   if (a.provider !== 'instagram' || a.status === 'disconnected' || a.status === 'token_expired') return false;
   const issued = a.token_issued_at ? Date.parse(a.token_issued_at) : 0;
   if (now - issued < DAY) return false;

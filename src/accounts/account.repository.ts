@@ -43,7 +43,12 @@ export class AccountRepository {
   }
 
   listByProvider(provider: AccountRow['provider']): Promise<AccountRow[]> {
-    return this.db.selectFrom('accounts').selectAll().where('provider', '=', provider).orderBy('id').execute();
+    return this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('provider', '=', provider)
+      .orderBy('id')
+      .execute();
   }
 
   findByWebhookTokenHash(hash: string): Promise<AccountRow | undefined> {

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { requireOwner } from '../http/authenticate.js';
 import { errorResponses, idParams, page } from '../http/schemas.js';
 import type { HttpServer } from '../http/server.js';
-import { accountView, callbackQuery, chatraceConnected, connectBody, patchBody, toAccountView } from './account.schema.js';
+import {
+  accountView,
+  callbackQuery,
+  chatraceConnected,
+  connectBody,
+  patchBody,
+  toAccountView,
+} from './account.schema.js';
 import type { AccountService } from './account.service.js';
 import type { ChatraceConnectService } from './chatrace-connect.service.js';
 import type { InstagramConnectService } from './instagram-connect.service.js';
@@ -28,7 +35,13 @@ export function accountRoutes(app: HttpServer, d: AccountRouteDeps): void {
 
   app.post(
     '/api/v1/accounts',
-    { schema: { tags, body: connectBody, response: { 201: z.union([chatraceConnected, accountView]), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        body: connectBody,
+        response: { 201: z.union([chatraceConnected, accountView]), ...errorResponses },
+      },
+    },
     async (req, reply) => {
       requireOwner(req);
       const body = req.body;
@@ -45,20 +58,28 @@ export function accountRoutes(app: HttpServer, d: AccountRouteDeps): void {
     },
   );
 
-  app.get('/api/v1/accounts/oauth-url', { schema: { tags, response: { 200: z.object({ loginUrl: z.string() }) } } }, (req) =>
-    d.oauth.loginUrl(req.auth, origin(req)),
+  app.get(
+    '/api/v1/accounts/oauth-url',
+    { schema: { tags, response: { 200: z.object({ loginUrl: z.string() }) } } },
+    (req) => d.oauth.loginUrl(req.auth, origin(req)),
   );
 
-  app.get('/api/v1/accounts/:id', { schema: { tags, params: idParams, response: { 200: accountView } } }, async (req) =>
-    toAccountView(await d.accounts.get(req.auth.workspaceId, req.params.id)),
+  app.get(
+    '/api/v1/accounts/:id',
+    { schema: { tags, params: idParams, response: { 200: accountView } } },
+    async (req) => toAccountView(await d.accounts.get(req.auth.workspaceId, req.params.id)),
   );
 
   app.patch(
     '/api/v1/accounts/:id',
-    { schema: { tags, params: idParams, body: patchBody, response: { 200: accountView, ...errorResponses } } },
+    {
+      schema: { tags, params: idParams, body: patchBody, response: { 200: accountView, ...errorResponses } },
+    },
     async (req) => {
       requireOwner(req);
-      const map = Object.fromEntries(Object.entries(req.body.chatraceFieldMap).filter(([, v]) => v)) as Record<string, string>;
+      const map = Object.fromEntries(
+        Object.entries(req.body.chatraceFieldMap).filter(([, v]) => v),
+      ) as Record<string, string>;
       return toAccountView(await d.accounts.updateChatraceFieldMap(req.auth.workspaceId, req.params.id, map));
     },
   );

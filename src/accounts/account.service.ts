@@ -2,9 +2,9 @@ import { errors } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { validateChatraceOverrides } from '../providers/chatrace/chatrace-inbound.js';
-import { GraphError } from '../providers/instagram/graph-errors.js';
 import { graphToAppError } from '../providers/instagram/graph-app-error.js';
 import type { GraphClient } from '../providers/instagram/graph-client.js';
+import { GraphError } from '../providers/instagram/graph-errors.js';
 import type { Secrets } from '../secrets.js';
 import type { AccountRepository, AccountRow } from './account.repository.js';
 import { refreshDue, statusAt } from './account-status.js';
@@ -36,21 +36,36 @@ export class AccountService {
     const row = await this.get(workspaceId, id);
     if (row.provider === 'instagram' && row.access_token_enc && row.status !== 'token_expired') {
       try {
-        await this.graph.unsubscribeApp({ accessToken: this.secrets.decrypt(row.access_token_enc), igUserId: row.external_id });
+        await this.graph.unsubscribeApp({
+          accessToken: this.secrets.decrypt(row.access_token_enc),
+          igUserId: row.external_id,
+        });
       } catch (err) {
-        this.log.warn({ accountId: id, err: (err as Error).message }, 'could not unsubscribe webhooks; disconnecting anyway');
+        this.log.warn(
+          { accountId: id, err: (err as Error).message },
+          'could not unsubscribe webhooks; disconnecting anyway',
+        );
       }
     }
     return this.setStatus(row, 'disconnected', { webhook_fields: JSON.stringify([]) });
   }
 
-  async updateChatraceFieldMap(workspaceId: string, id: string, map: Record<string, string>): Promise<AccountRow> {
+  async updateChatraceFieldMap(
+    workspaceId: string,
+    id: string,
+    map: Record<string, string>,
+  ): Promise<AccountRow> {
     const row = await this.get(workspaceId, id);
-    if (row.provider !== 'chatrace') throw errors.validation('Field mapping applies to Chatrace connections only');
+    if (row.provider !== 'chatrace')
+      throw errors.validation('Field mapping applies to Chatrace connections only');
     const problems = validateChatraceOverrides(map);
-    if (problems.length) throw errors.validation(`Invalid field mapping: ${problems.join('; ')}`, { problems });
+    if (problems.length)
+      throw errors.validation(`Invalid field mapping: ${problems.join('; ')}`, { problems });
     const settings = { ...JSON.parse(row.settings), chatraceFieldMap: map };
-    await this.accounts.update(id, { settings: JSON.stringify(settings), updated_at: new Date(this.clock()).toISOString() });
+    await this.accounts.update(id, {
+      settings: JSON.stringify(settings),
+      updated_at: new Date(this.clock()).toISOString(),
+    });
     return { ...row, settings: JSON.stringify(settings) };
   }
 
@@ -59,7 +74,8 @@ export class AccountService {
    * until it expires) and is recorded on the account; a token error marks it token_expired.
    */
   async refreshToken(row: AccountRow): Promise<AccountRow> {
-    if (row.provider !== 'instagram' || !row.access_token_enc) throw errors.validation('Only Instagram tokens are refreshed');
+    if (row.provider !== 'instagram' || !row.access_token_enc)
+      throw errors.validation('Only Instagram tokens are refreshed');
     try {
       const fresh = await this.graph.refreshLongLivedToken(this.secrets.decrypt(row.access_token_enc));
       const now = new Date(this.clock()).toISOString();
@@ -76,7 +92,9 @@ export class AccountService {
       const reason = `Token refresh failed: ${err instanceof GraphError ? (err.graphMessage ?? err.message) : (err as Error).message}`;
       this.log.warn({ accountId: row.id, reason }, 'token refresh failed');
       const revoked = err instanceof GraphError && err.kind === 'token_invalid';
-      await this.setStatus(row, revoked ? 'token_expired' : statusAt(row, this.clock()), { last_error: reason });
+      await this.setStatus(row, revoked ? 'token_expired' : statusAt(row, this.clock()), {
+        last_error: reason,
+      });
       throw graphToAppError(err);
     }
   }
@@ -107,10 +125,15 @@ export class AccountService {
   /** a token error from any Graph call ends here: the dashboard then offers re-authorisation */
   async markTokenInvalid(accountId: string, reason: string): Promise<void> {
     const row = await this.accounts.findById(accountId);
-    if (row && row.status !== 'disconnected') await this.setStatus(row, 'token_expired', { last_error: reason });
+    if (row && row.status !== 'disconnected')
+      await this.setStatus(row, 'token_expired', { last_error: reason });
   }
 
-  private async setStatus(row: AccountRow, status: AccountRow['status'], extra: Partial<AccountRow> = {}): Promise<AccountRow> {
+  private async setStatus(
+    row: AccountRow,
+    status: AccountRow['status'],
+    extra: Partial<AccountRow> = {},
+  ): Promise<AccountRow> {
     const now = new Date(this.clock()).toISOString();
     const changed = row.status !== status;
     const patch: Partial<AccountRow> = { ...extra, status, updated_at: now };
@@ -118,7 +141,11 @@ export class AccountService {
     await this.accounts.update(row.id, patch);
     if (changed) {
       this.log.info({ accountId: row.id, from: row.status, to: status }, 'account status changed');
-      this.bus.publish(row.workspace_id, 'account.status_changed', { id: row.id, status, previous: row.status });
+      this.bus.publish(row.workspace_id, 'account.status_changed', {
+        id: row.id,
+        status,
+        previous: row.status,
+      });
     }
     return { ...row, ...patch };
   }

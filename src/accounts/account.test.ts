@@ -104,27 +104,38 @@ describe.each(dialects)('connecting Instagram accounts on %s', (dialect) => {
     const before = (await accountRows()).length;
     const revoked = sim.createAccount({ username: 'revoked.shop' });
     sim.faults.revokeToken(revoked.accessToken, 'logged_out');
-    const bad = await api('POST', '/api/v1/accounts', { provider: 'instagram', accessToken: revoked.accessToken });
+    const bad = await api('POST', '/api/v1/accounts', {
+      provider: 'instagram',
+      accessToken: revoked.accessToken,
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toBe('token_invalid');
     expect(bad.json().message).toMatch(/Instagram refused/);
 
     const down = sim.createAccount({ username: 'down.shop' });
     sim.faults.serverError(10, 503);
-    const outage = await api('POST', '/api/v1/accounts', { provider: 'instagram', accessToken: down.accessToken });
+    const outage = await api('POST', '/api/v1/accounts', {
+      provider: 'instagram',
+      accessToken: down.accessToken,
+    });
     expect(outage.statusCode).toBe(502);
     expect(outage.json().error).toBe('provider_unavailable');
     expect(await accountRows()).toHaveLength(before);
     sim.faults.clear();
 
-    const ok = await api('POST', '/api/v1/accounts', { provider: 'instagram', accessToken: down.accessToken });
+    const ok = await api('POST', '/api/v1/accounts', {
+      provider: 'instagram',
+      accessToken: down.accessToken,
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ username: 'down.shop', status: 'active', tokenExpiresAt: null });
   });
 
   it('stores tokens encrypted: the database file never contains one', async () => {
     const { accessToken } = sim.createAccount({ username: 'secret.shop' });
-    expect((await api('POST', '/api/v1/accounts', { provider: 'instagram', accessToken })).statusCode).toBe(201);
+    expect((await api('POST', '/api/v1/accounts', { provider: 'instagram', accessToken })).statusCode).toBe(
+      201,
+    );
     const rows = await accountRows();
     expect(rows.every((r) => !r.access_token_enc?.includes(accessToken))).toBe(true);
     if (t.tdb.location.kind === 'sqlite') {
@@ -144,8 +155,13 @@ describe.each(dialects)('connecting Instagram accounts on %s', (dialect) => {
 
   it('refuses an account that belongs to another workspace', async () => {
     const { accessToken } = sim.createAccount({ username: 'shared.shop' });
-    expect((await api('POST', '/api/v1/accounts', { provider: 'instagram', accessToken })).statusCode).toBe(201);
-    await t.app.services.auth.createUser({ email: `other-${dialect}@example.com`, password: 'other password' });
+    expect((await api('POST', '/api/v1/accounts', { provider: 'instagram', accessToken })).statusCode).toBe(
+      201,
+    );
+    await t.app.services.auth.createUser({
+      email: `other-${dialect}@example.com`,
+      password: 'other password',
+    });
     const login = await t.app.http.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -165,16 +181,37 @@ describe.each(dialects)('connecting Instagram accounts on %s', (dialect) => {
     const { account, accessToken } = sim.createAccount({ username: 'early.shop' });
     const payload = {
       object: 'instagram',
-      entry: [{ id: account.userId, time: now, messaging: [{ sender: { id: '77' }, recipient: { id: account.userId }, timestamp: now, message: { mid: 'mid.before', text: 'hi' } }] }],
+      entry: [
+        {
+          id: account.userId,
+          time: now,
+          messaging: [
+            {
+              sender: { id: '77' },
+              recipient: { id: account.userId },
+              timestamp: now,
+              message: { mid: 'mid.before', text: 'hi' },
+            },
+          ],
+        },
+      ],
     };
     await t.postMeta(payload);
     await eventually(async () => {
-      const e = await t.tdb.db.selectFrom('inbound_events').selectAll().where('external_id', '=', 'mid.before').executeTakeFirst();
+      const e = await t.tdb.db
+        .selectFrom('inbound_events')
+        .selectAll()
+        .where('external_id', '=', 'mid.before')
+        .executeTakeFirst();
       return e?.status === 'unrouted';
     });
     await api('POST', '/api/v1/accounts', { provider: 'instagram', accessToken });
     const e = await eventually(async () => {
-      const row = await t.tdb.db.selectFrom('inbound_events').selectAll().where('external_id', '=', 'mid.before').executeTakeFirst();
+      const row = await t.tdb.db
+        .selectFrom('inbound_events')
+        .selectAll()
+        .where('external_id', '=', 'mid.before')
+        .executeTakeFirst();
       return row?.status === 'processed' ? row : null;
     });
     expect(e.account_id).toBeTruthy();
@@ -190,7 +227,12 @@ describe.each(dialects)('connecting Instagram accounts on %s', (dialect) => {
     off();
     expect(res.json()).toMatchObject({ id, status: 'disconnected', webhookSubscribed: false });
     expect(sim.state.accounts.get(account.userId)?.subscribedFields).toEqual([]);
-    expect(seen).toContainEqual(expect.objectContaining({ type: 'account.status_changed', data: expect.objectContaining({ id, status: 'disconnected' }) }));
+    expect(seen).toContainEqual(
+      expect.objectContaining({
+        type: 'account.status_changed',
+        data: expect.objectContaining({ id, status: 'disconnected' }),
+      }),
+    );
     expect((await accountRows()).some((r) => r.id === id)).toBe(true);
   });
 });

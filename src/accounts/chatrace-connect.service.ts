@@ -53,7 +53,10 @@ export class ChatraceConnectService {
     const externalId = verified.accountId ?? `token-${sha256Hex(verified.token).slice(0, 16)}`;
     const existing = await this.accounts.findByExternal('chatrace', externalId);
     if (existing && existing.workspace_id !== workspaceId) {
-      throw errors.conflict('account_in_other_workspace', 'This Chatrace account is connected to another workspace');
+      throw errors.conflict(
+        'account_in_other_workspace',
+        'This Chatrace account is connected to another workspace',
+      );
     }
     // A reconnect issues a new webhook token: the old one is stored only as a hash and cannot be shown again.
     const webhookToken = `rdw_${randomBytes(24).toString('base64url')}`;
@@ -64,7 +67,11 @@ export class ChatraceConnectService {
       status: 'active',
       access_token_enc: this.secrets.encrypt(verified.token),
       webhook_token_hash: sha256Hex(webhookToken),
-      settings: JSON.stringify({ ...(existing ? JSON.parse(existing.settings) : {}), igUserId, tokenForm: verified.tokenUsed }),
+      settings: JSON.stringify({
+        ...(existing ? JSON.parse(existing.settings) : {}),
+        igUserId,
+        tokenForm: verified.tokenUsed,
+      }),
       last_error: null,
       updated_at: now,
       status_changed_at: now,
@@ -74,10 +81,16 @@ export class ChatraceConnectService {
       await this.accounts.update(existing.id, fields);
       account = { ...existing, ...fields };
     } else {
-      account = await this.accounts.create({ workspace_id: workspaceId, provider: 'chatrace', external_id: externalId, ...fields });
+      account = await this.accounts.create({
+        workspace_id: workspaceId,
+        provider: 'chatrace',
+        external_id: externalId,
+        ...fields,
+      });
     }
     this.log.info({ accountId: account.id, tokenForm: verified.tokenUsed }, 'Chatrace connected');
-    if (existing?.status !== 'active') this.bus.publish(workspaceId, 'account.status_changed', { id: account.id, status: 'active' });
+    if (existing?.status !== 'active')
+      this.bus.publish(workspaceId, 'account.status_changed', { id: account.id, status: 'active' });
     const webhook: ChatraceWebhookInfo = {
       webhookUrl: `${(this.publicUrl ?? origin).replace(/\/$/, '')}/api/v1/chatrace/webhook`,
       webhookToken,
@@ -93,11 +106,20 @@ function toAppError(err: unknown): unknown {
     case 'token_invalid':
       return new AppError('token_invalid', `Chatrace refused the API token: ${err.message}`, 422);
     case 'transient':
-      return new AppError('provider_unavailable', `Chatrace did not answer properly (${err.message}); try again`, 502);
+      return new AppError(
+        'provider_unavailable',
+        `Chatrace did not answer properly (${err.message}); try again`,
+        502,
+      );
     case 'rate_limited':
-      return new AppError('provider_rate_limited', 'Chatrace is rate-limiting this token; try again later', 503, {
-        retryAfterSeconds: Math.ceil((err.retryAfterMs ?? 60_000) / 1000),
-      });
+      return new AppError(
+        'provider_rate_limited',
+        'Chatrace is rate-limiting this token; try again later',
+        503,
+        {
+          retryAfterSeconds: Math.ceil((err.retryAfterMs ?? 60_000) / 1000),
+        },
+      );
     default:
       return new AppError('provider_rejected', `Chatrace rejected the request: ${err.message}`, 422);
   }

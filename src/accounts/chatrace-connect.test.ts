@@ -39,7 +39,11 @@ describe('connecting Chatrace', () => {
     expect(body.webhookToken).toMatch(/^rdw_/);
     expect(JSON.parse(body.bodyTemplate)).toHaveProperty('senderId');
     // Only the hash of the webhook token is kept, and the API token is encrypted.
-    const row = await t.tdb.db.selectFrom('accounts').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
+    const row = await t.tdb.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('id', '=', body.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(body.webhookToken);
     expect(JSON.stringify(row)).not.toContain('k9Zt4QbX2mWc8sVy');
     // …and the token it issued really lets Chatrace deliver.
@@ -51,7 +55,12 @@ describe('connecting Chatrace', () => {
     });
     expect(delivery.statusCode).toBe(200);
     await eventually(async () =>
-      t.tdb.db.selectFrom('inbound_events').select('id').where('external_id', '=', 'c-msg-1').where('account_id', '=', body.id).executeTakeFirst(),
+      t.tdb.db
+        .selectFrom('inbound_events')
+        .select('id')
+        .where('external_id', '=', 'c-msg-1')
+        .where('account_id', '=', body.id)
+        .executeTakeFirst(),
     );
   });
 

@@ -83,19 +83,33 @@ export class InstagramConnectService {
       last_error: null,
       updated_at: now,
     };
-    const status = statusAt({ status: 'active', provider: 'instagram', token_expires_at: token.expiresAt }, this.clock());
+    const status = statusAt(
+      { status: 'active', provider: 'instagram', token_expires_at: token.expiresAt },
+      this.clock(),
+    );
     let account: AccountRow;
     if (existing) {
       await this.accounts.update(existing.id, { ...fields, status, status_changed_at: now });
       account = { ...existing, ...fields, status, status_changed_at: now };
       this.log.info({ accountId: account.id }, 'Instagram account reconnected');
     } else {
-      account = await this.accounts.create({ workspace_id: workspaceId, provider: 'instagram', external_id: me.userId, status, ...fields });
+      account = await this.accounts.create({
+        workspace_id: workspaceId,
+        provider: 'instagram',
+        external_id: me.userId,
+        status,
+        ...fields,
+      });
       this.log.info({ accountId: account.id }, 'Instagram account connected');
     }
-    if (existing?.status !== status) this.bus.publish(workspaceId, 'account.status_changed', { id: account.id, status });
+    if (existing?.status !== status)
+      this.bus.publish(workspaceId, 'account.status_changed', { id: account.id, status });
     // Deliveries that arrived before the account was connected are processed now.
-    await this.queue.enqueue('route-unrouted', { accountId: account.id }, { uniqueKey: `route:${account.id}` });
+    await this.queue.enqueue(
+      'route-unrouted',
+      { accountId: account.id },
+      { uniqueKey: `route:${account.id}` },
+    );
     return account;
   }
 }

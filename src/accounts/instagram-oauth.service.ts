@@ -55,9 +55,12 @@ export class InstagramOauthService {
   async callback(q: CallbackQuery, origin: string): Promise<string> {
     // Forged, reused or expired: refused before anything else, nothing stored.
     const who = await this.states.consume(q.state);
-    const back = (params: Record<string, string>) => `${this.base(origin)}/accounts?${new URLSearchParams(params)}`;
+    const back = (params: Record<string, string>) =>
+      `${this.base(origin)}/accounts?${new URLSearchParams(params)}`;
     if (q.error || !q.code) {
-      const message = q.error_description ?? (q.error === 'access_denied' ? 'Instagram login was cancelled' : 'Instagram sent no code');
+      const message =
+        q.error_description ??
+        (q.error === 'access_denied' ? 'Instagram login was cancelled' : 'Instagram sent no code');
       this.log.info({ reason: q.error_reason ?? q.error }, 'Instagram login not completed');
       return back({ error: q.error === 'access_denied' ? 'oauth_cancelled' : 'oauth_failed', message });
     }

@@ -18,7 +18,12 @@ export class UserRepository {
 
   /** the instance administrator (the first owner), whose workspace gets start-up connections */
   findAdmin(): Promise<UserRow | undefined> {
-    return this.db.selectFrom('users').selectAll().where('is_admin', '=', 1).orderBy('created_at').executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('is_admin', '=', 1)
+      .orderBy('created_at')
+      .executeTakeFirst();
   }
 
   findById(id: string): Promise<UserRow | undefined> {

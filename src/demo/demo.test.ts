@@ -28,7 +28,11 @@ describe('demo mode (no Meta app configured)', () => {
     app = await createApp(config, { logger: createLogger('silent') });
     await app.start();
     token = (
-      await app.http.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'demo@example.com', password: 'demo password' } })
+      await app.http.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'demo@example.com', password: 'demo password' },
+      })
     ).json().accessToken;
   });
   afterAll(async () => {
@@ -42,16 +46,26 @@ describe('demo mode (no Meta app configured)', () => {
     expect(app.demo).not.toBeNull();
     const { items } = (await get('/api/v1/accounts')).json();
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ provider: 'instagram', username: 'vesna.atelier', status: 'active', webhookSubscribed: true });
+    expect(items[0]).toMatchObject({
+      provider: 'instagram',
+      username: 'vesna.atelier',
+      status: 'active',
+      webhookSubscribed: true,
+    });
     expect((await get('/api/v1/instagram/stats')).json().config.useMockMode).toBe(true);
   });
 
   it('delivers `relaydesk simulate dm` as a signed webhook that is stored and routed', async () => {
-    const code = await simulateCommand(['dm', '--from', 'alice', '--text', 'Привіт! Скільки коштує сукня?'], port);
+    const code = await simulateCommand(
+      ['dm', '--from', 'alice', '--text', 'Привіт! Скільки коштує сукня?'],
+      port,
+    );
     expect(code).toBe(0);
     const delivery = await eventually(async () => {
       const list = (await get('/api/v1/webhook-events')).json();
-      return list.items.find((d: { status: string; signatureValid: boolean }) => d.status === 'processed' && d.signatureValid);
+      return list.items.find(
+        (d: { status: string; signatureValid: boolean }) => d.status === 'processed' && d.signatureValid,
+      );
     });
     const detail = (await get(`/api/v1/webhook-events/${delivery.id}`)).json();
     expect(detail.events[0]).toMatchObject({ kind: 'message', status: 'processed' });
@@ -69,7 +83,9 @@ describe('demo mode (no Meta app configured)', () => {
 
   it('pushes account status changes on the live event stream', async () => {
     const controller = new AbortController();
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/events?access_token=${token}`, { signal: controller.signal });
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/events?access_token=${token}`, {
+      signal: controller.signal,
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
     await reader.read(); // ": connected"
@@ -80,7 +96,8 @@ describe('demo mode (no Meta app configured)', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     let text = '';
-    while (!text.includes('account.status_changed')) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes('account.status_changed'))
+      text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     expect(text).toContain('"status":"disconnected"');
   });

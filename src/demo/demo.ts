@@ -31,7 +31,10 @@ export async function startDemo(config: Config, log: Logger): Promise<Demo> {
   const sim = createSimulator({});
   await sim.start(0);
   const ep = sim.endpoints();
-  log.warn({ simulator: sim.url }, 'No Meta app configured: running in demo mode against the built-in Instagram simulator');
+  log.warn(
+    { simulator: sim.url },
+    'No Meta app configured: running in demo mode against the built-in Instagram simulator',
+  );
   return {
     sim,
     config: {

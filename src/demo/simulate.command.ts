@@ -34,11 +34,15 @@ export async function simulateCommand(args: string[], port: number): Promise<num
       body: JSON.stringify({ from: values.from, text: values.text }),
     });
   } catch {
-    console.error(`No Relaydesk server answers at ${base}. Start it with \`relaydesk serve\` (demo mode), or pass --url.`);
+    console.error(
+      `No Relaydesk server answers at ${base}. Start it with \`relaydesk serve\` (demo mode), or pass --url.`,
+    );
     return 1;
   }
   if (res.status === 404) {
-    console.error('The server is not in demo mode (a Meta app is configured), so there is no simulator to send from.');
+    console.error(
+      'The server is not in demo mode (a Meta app is configured), so there is no simulator to send from.',
+    );
     return 1;
   }
   if (!res.ok) {
@@ -48,11 +52,15 @@ export async function simulateCommand(args: string[], port: number): Promise<num
   const sent = (await res.json()) as { mid: string; igsid: string };
   const delivery = await waitForDelivery(base, sent.mid);
   if (delivery?.status === 'delivered') {
-    console.log(`Delivered: ${values.from} (${sent.igsid}) → "${values.text}" (mid ${sent.mid}); Relaydesk answered 200.`);
+    console.log(
+      `Delivered: ${values.from} (${sent.igsid}) → "${values.text}" (mid ${sent.mid}); Relaydesk answered 200.`,
+    );
     return 0;
   }
   const why = delivery?.reason ?? `HTTP ${delivery?.attempts.at(-1)?.status ?? 'no answer'}`;
-  console.error(`The webhook was not accepted (${delivery?.status ?? 'not sent'}: ${why}). See the Deliveries page.`);
+  console.error(
+    `The webhook was not accepted (${delivery?.status ?? 'not sent'}: ${why}). See the Deliveries page.`,
+  );
   return 1;
 }
 

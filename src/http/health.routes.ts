@@ -16,12 +16,10 @@ export function healthRoutes(app: HttpServer, deps: HealthDeps): void {
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     const [database, queue] = await Promise.all([deps.pingDb(), deps.queue.ping()]);
     const ready = database && queue && deps.accepting();
-    return reply
-      .status(ready ? 200 : 503)
-      .send({
-        status: ready ? 'ready' : 'not_ready',
-        checks: { database, queue, accepting: deps.accepting() },
-      });
+    return reply.status(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'not_ready',
+      checks: { database, queue, accepting: deps.accepting() },
+    });
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {

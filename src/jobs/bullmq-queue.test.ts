@@ -12,12 +12,12 @@ import { type JobDefinition, type JobHandlers, jobNames } from './job-queue.js';
 const logger = createLogger('silent');
 const retry = { attempts: 3, backoffMs: 10 };
 
-/** every job a no-op except process-delivery */
-function handlers(processDelivery: JobDefinition<'process-delivery'>['handler']): JobHandlers {
+/** every job a no-op except process-deliveries */
+function handlers(processDeliveries: JobDefinition<'process-deliveries'>['handler']): JobHandlers {
   const noop = { handler: async () => {}, retry };
   return {
     ...Object.fromEntries(jobNames.map((n) => [n, noop])),
-    'process-delivery': { handler: processDelivery, retry },
+    'process-deliveries': { handler: processDeliveries, retry },
   } as JobHandlers;
 }
 
@@ -42,12 +42,12 @@ describe('bullmq job queue', () => {
 
   it('names ids after their queue and rejects ids of unknown queues', async () => {
     queue = new BullmqJobQueue({ redisUrl: inject('redisUrl'), logger, prefix: `${prefix}-ids` });
-    const a = await queue.enqueue('process-delivery', { deliveryId: 'd-1' });
+    const a = await queue.enqueue('process-deliveries', { deliveryIds: ['d-1'] });
     const b = await queue.enqueue('route-unrouted', { accountId: 'a-1' });
-    expect(a).toMatch(/^process-delivery:\d+$/);
+    expect(a).toMatch(/^process-deliveries:\d+$/);
     expect(b).toMatch(/^route-unrouted:\d+$/);
     expect((await queue.get(b))?.payload).toEqual({ accountId: 'a-1' });
-    for (const bad of ['no-such-queue:1', ':1', 'process-delivery:', 'plain'])
+    for (const bad of ['no-such-queue:1', ':1', 'process-deliveries:', 'plain'])
       expect(await queue.get(bad)).toBeNull();
     expect(await queue.retry('no-such-queue:1')).toBe(false);
   });
@@ -56,8 +56,8 @@ describe('bullmq job queue', () => {
     const p = `${prefix}-drop`;
     queue = new BullmqJobQueue({ redisUrl: inject('redisUrl'), logger, prefix: p });
     const seen: string[] = [];
-    await queue.start(handlers(async ({ deliveryId }) => void seen.push(deliveryId)));
-    await queue.enqueue('process-delivery', { deliveryId: 'before' });
+    await queue.start(handlers(async ({ deliveryIds }) => void seen.push(deliveryIds[0] ?? '')));
+    await queue.enqueue('process-deliveries', { deliveryIds: ['before'] });
     await until(() => seen.length === 1, 'the first job ran');
 
     admin = new Redis(inject('redisUrl'));
@@ -70,7 +70,7 @@ describe('bullmq job queue', () => {
     for (const id of ours) await admin.client('KILL', 'ID', id);
 
     await until(async () => (await queue?.ping()) === true, 'reconnected');
-    await queue.enqueue('process-delivery', { deliveryId: 'after' });
+    await queue.enqueue('process-deliveries', { deliveryIds: ['after'] });
     await until(() => seen.length === 2, 'a job enqueued after the drop ran');
     expect(seen).toEqual(['before', 'after']);
   });
@@ -84,9 +84,9 @@ describe('bullmq job queue', () => {
       connectTimeoutMs: 300,
     });
     const seen: string[] = [];
-    await queue.start(handlers(async ({ deliveryId }) => void seen.push(deliveryId)));
+    await queue.start(handlers(async ({ deliveryIds }) => void seen.push(deliveryIds[0] ?? '')));
     expect(await queue.ping()).toBe(false);
-    await expect(queue.enqueue('process-delivery', { deliveryId: 'lost' })).rejects.toMatchObject({
+    await expect(queue.enqueue('process-deliveries', { deliveryIds: ['lost'] })).rejects.toMatchObject({
       code: 'service_unavailable',
     });
     await expect(queue.counts()).rejects.toMatchObject({ code: 'service_unavailable' });
@@ -102,7 +102,7 @@ describe('bullmq job queue', () => {
     const q = queue;
     await until(
       () =>
-        q.enqueue('process-delivery', { deliveryId: 'later' }, { uniqueKey: 'later' }).then(
+        q.enqueue('process-deliveries', { deliveryIds: ['later'] }, { uniqueKey: 'later' }).then(
           () => true,
           () => false,
         ),

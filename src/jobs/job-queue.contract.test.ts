@@ -107,22 +107,27 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     const seen: unknown[] = [];
     await q.start(
       handlers({
-        'process-delivery': {
+        'process-deliveries': {
           handler: async (p, ctx) => void seen.push({ p, id: ctx.id, attempt: ctx.attempt }),
           retry: quick,
         },
       }),
     );
     // the first job proves the worker is up (and outlives its start-up sweep) ...
-    const warmUp = await q.enqueue('process-delivery', { deliveryId: 'd-0' });
+    const warmUp = await q.enqueue('process-deliveries', { deliveryIds: ['d-0'] });
     await until(async () => (await stateOf(q, warmUp)) === 'completed', 'the first job completed');
     // ... so the second can only be picked up by the wake-up on enqueue (the poll is a minute)
-    const id = await q.enqueue('process-delivery', { deliveryId: 'd-1' });
+    const id = await q.enqueue('process-deliveries', { deliveryIds: ['d-1'] });
     await until(() => seen.length === 2, 'the job ran');
-    expect(seen[1]).toEqual({ p: { deliveryId: 'd-1' }, id, attempt: 1 });
+    expect(seen[1]).toEqual({ p: { deliveryIds: ['d-1'] }, id, attempt: 1 });
     await until(async () => (await stateOf(q, id)) === 'completed', 'completed');
     const info = await q.get(id);
-    expect(info).toMatchObject({ id, name: 'process-delivery', payload: { deliveryId: 'd-1' }, attempts: 1 });
+    expect(info).toMatchObject({
+      id,
+      name: 'process-deliveries',
+      payload: { deliveryIds: ['d-1'] },
+      attempts: 1,
+    });
     expect(info?.lastError).toBeNull();
     expect(info?.finishedAt).toEqual(expect.any(String));
   });
@@ -132,7 +137,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     const attempts: number[] = [];
     await q.start(
       handlers({
-        'process-delivery': {
+        'process-deliveries': {
           handler: async (_p, ctx) => {
             attempts.push(ctx.attempt);
             if (ctx.attempt < 3) throw new Error(`flaky ${ctx.attempt}`);
@@ -141,7 +146,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
         },
       }),
     );
-    const id = await q.enqueue('process-delivery', { deliveryId: 'd-2' });
+    const id = await q.enqueue('process-deliveries', { deliveryIds: ['d-2'] });
     await until(async () => (await stateOf(q, id)) === 'completed', 'completed after retries');
     expect(attempts).toEqual([1, 2, 3]);
     expect(await q.get(id)).toMatchObject({ attempts: 3, lastError: 'flaky 2' });
@@ -153,7 +158,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     const runs: number[] = [];
     await q.start(
       handlers({
-        'process-delivery': {
+        'process-deliveries': {
           handler: async (_p, ctx) => {
             runs.push(ctx.attempt);
             if (!healed) throw new Error('boom');
@@ -162,7 +167,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
         },
       }),
     );
-    const id = await q.enqueue('process-delivery', { deliveryId: 'd-3' });
+    const id = await q.enqueue('process-deliveries', { deliveryIds: ['d-3'] });
     await until(async () => (await stateOf(q, id)) === 'dead', 'dead');
     expect(runs).toEqual([1, 2]);
     expect(await q.get(id)).toMatchObject({ attempts: 2, lastError: 'boom', finishedAt: expect.any(String) });
@@ -195,7 +200,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
       }),
     );
     // once a job has run, the start-up sweep is over: only the delayed job's own timer can run it
-    const warmUp = await q.enqueue('process-delivery', { deliveryId: 'd-0' });
+    const warmUp = await q.enqueue('process-deliveries', { deliveryIds: ['d-0'] });
     await until(async () => (await stateOf(q, warmUp)) === 'completed', 'the first job completed');
     const t0 = Date.now();
     const id = await q.enqueue('route-unrouted', { accountId: 'a-2' }, { delayMs: 400 });
@@ -206,15 +211,27 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
 
   it('keeps one pending job per uniqueKey and frees the key when it completes', async () => {
     const q = open();
-    const first = await q.enqueue('process-delivery', { deliveryId: 'd-4' }, { uniqueKey: 'delivery:d-4' });
-    const again = await q.enqueue('process-delivery', { deliveryId: 'd-4' }, { uniqueKey: 'delivery:d-4' });
+    const first = await q.enqueue(
+      'process-deliveries',
+      { deliveryIds: ['d-4'] },
+      { uniqueKey: 'delivery:d-4' },
+    );
+    const again = await q.enqueue(
+      'process-deliveries',
+      { deliveryIds: ['d-4'] },
+      { uniqueKey: 'delivery:d-4' },
+    );
     const sameTurn = await Promise.all(
       [1, 2, 3].map(() =>
-        q.enqueue('process-delivery', { deliveryId: 'd-4' }, { uniqueKey: 'delivery:d-4' }),
+        q.enqueue('process-deliveries', { deliveryIds: ['d-4'] }, { uniqueKey: 'delivery:d-4' }),
       ),
     );
     expect([again, ...sameTurn]).toEqual([first, first, first, first]);
-    const other = await q.enqueue('process-delivery', { deliveryId: 'd-5' }, { uniqueKey: 'delivery:d-5' });
+    const other = await q.enqueue(
+      'process-deliveries',
+      { deliveryIds: ['d-5'] },
+      { uniqueKey: 'delivery:d-5' },
+    );
     expect(other).not.toBe(first);
     expect((await q.counts()).waiting).toBe(2);
 
@@ -222,9 +239,9 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     const runs: string[] = [];
     await q.start(
       handlers({
-        'process-delivery': {
+        'process-deliveries': {
           handler: async (p) => {
-            runs.push(p.deliveryId);
+            runs.push(p.deliveryIds[0] ?? '');
             await release.opened;
           },
           retry: quick,
@@ -234,14 +251,18 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     );
     await until(async () => (await stateOf(q, first)) === 'active', 'active');
     // still pending while it runs
-    expect(await q.enqueue('process-delivery', { deliveryId: 'd-4' }, { uniqueKey: 'delivery:d-4' })).toBe(
-      first,
-    );
+    expect(
+      await q.enqueue('process-deliveries', { deliveryIds: ['d-4'] }, { uniqueKey: 'delivery:d-4' }),
+    ).toBe(first);
     release.open();
     await until(async () => (await stateOf(q, first)) === 'completed', 'completed');
     expect(runs.sort()).toEqual(['d-4', 'd-5']);
 
-    const later = await q.enqueue('process-delivery', { deliveryId: 'd-4' }, { uniqueKey: 'delivery:d-4' });
+    const later = await q.enqueue(
+      'process-deliveries',
+      { deliveryIds: ['d-4'] },
+      { uniqueKey: 'delivery:d-4' },
+    );
     expect(later).not.toBe(first);
     await until(async () => (await stateOf(q, later)) === 'completed', 'the new job completed');
   });
@@ -268,7 +289,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
 
   it('survives a restart: queued jobs and schedules carry over to the next process', async () => {
     const before = open();
-    const id = await before.enqueue('process-delivery', { deliveryId: 'd-6' });
+    const id = await before.enqueue('process-deliveries', { deliveryIds: ['d-6'] });
     await before.schedule('sweep-deliveries', '0 0 * * *', {});
     await before.close();
 
@@ -277,7 +298,9 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     await after.schedule('sweep-deliveries', '0 0 * * *', {});
     const seen: string[] = [];
     await after.start(
-      handlers({ 'process-delivery': { handler: async (p) => void seen.push(p.deliveryId), retry: quick } }),
+      handlers({
+        'process-deliveries': { handler: async (p) => void seen.push(p.deliveryIds[0] ?? ''), retry: quick },
+      }),
     );
     await until(async () => (await stateOf(after, id)) === 'completed', 'completed by the new process');
     expect(seen).toEqual(['d-6']);
@@ -290,7 +313,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     let finished = false;
     await q.start(
       handlers({
-        'process-delivery': {
+        'process-deliveries': {
           handler: async () => {
             started = true;
             await new Promise((r) => setTimeout(r, 150));
@@ -300,7 +323,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
         },
       }),
     );
-    const id = await q.enqueue('process-delivery', { deliveryId: 'd-7' });
+    const id = await q.enqueue('process-deliveries', { deliveryIds: ['d-7'] });
     await until(() => started, 'started');
     await q.stop();
     expect(finished).toBe(true);
@@ -315,7 +338,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     let other = false;
     await q.start(
       handlers({
-        'process-delivery': {
+        'process-deliveries': {
           handler: async () => {
             peak = Math.max(peak, ++running);
             await release.opened;
@@ -333,7 +356,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
       }),
     );
     const ids = await Promise.all(
-      [1, 2, 3, 4].map((n) => q.enqueue('process-delivery', { deliveryId: `c-${n}` })),
+      [1, 2, 3, 4].map((n) => q.enqueue('process-deliveries', { deliveryIds: [`c-${n}`] })),
     );
     await until(() => running === 2, 'two running');
     await q.enqueue('route-unrouted', { accountId: 'a-3' });
@@ -349,7 +372,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     const release = gate();
     await q.start(
       handlers({
-        'process-delivery': {
+        'process-deliveries': {
           handler: async (_p, ctx) => {
             await ctx.progress(40);
             await release.opened;
@@ -358,7 +381,7 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
         },
       }),
     );
-    const id = await q.enqueue('process-delivery', { deliveryId: 'd-8' });
+    const id = await q.enqueue('process-deliveries', { deliveryIds: ['d-8'] });
     const delayed = await q.enqueue('route-unrouted', { accountId: 'a-4' }, { delayMs: 60_000 });
     await until(async () => (await q.get(id))?.progress === 40, 'progress reported');
     expect(await q.counts()).toEqual({ waiting: 0, delayed: 1, active: 1, completed: 0, dead: 0 });
@@ -369,11 +392,11 @@ describe.each(targets)('job queue contract: %s', (_label, makeTarget) => {
     const [done] = await q.list('completed', 10);
     expect(done).toMatchObject({
       id,
-      name: 'process-delivery',
+      name: 'process-deliveries',
       state: 'completed',
-      payload: { deliveryId: 'd-8' },
+      payload: { deliveryIds: ['d-8'] },
     });
-    expect(await q.get('process-delivery:987654')).toBeNull();
+    expect(await q.get('process-deliveries:987654')).toBeNull();
     expect(await q.get('0196b0f4-0000-7000-8000-000000000000')).toBeNull();
     expect(await q.ping()).toBe(true);
   });

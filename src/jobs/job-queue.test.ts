@@ -39,6 +39,6 @@ describe('backoffDelay', () => {
 describe('jobNames', () => {
   it('lists each job once', () => {
     expect(new Set(jobNames).size).toBe(jobNames.length);
-    expect(jobNames).toContain('process-delivery');
+    expect(jobNames).toContain('process-deliveries');
   });
 });

@@ -6,8 +6,8 @@ import type { Logger } from '../logger.js';
  * Later features add their jobs here; a job without a handler does not compile (JobHandlers).
  */
 export interface JobPayloads {
-  /** split a stored webhook delivery into events and route them */
-  'process-delivery': { deliveryId: string };
+  /** split stored webhook deliveries into events and route them (one job per committed batch) */
+  'process-deliveries': { deliveryIds: string[] };
   /** an account was connected: route the events that arrived for it before */
   'route-unrouted': { accountId: string };
   /** periodic: re-enqueue deliveries whose processing never finished (lost job, crash) */
@@ -23,7 +23,7 @@ export type JobName = keyof JobPayloads;
  * `satisfies` makes a name added to JobPayloads but missing here a compile error.
  */
 export const jobNames = Object.keys({
-  'process-delivery': true,
+  'process-deliveries': true,
   'route-unrouted': true,
   'sweep-deliveries': true,
   'refresh-tokens': true,

@@ -32,7 +32,7 @@ describe('job routes', () => {
       typeof fail
     >;
     await queue.start(all);
-    deadId = await queue.enqueue('process-delivery', { deliveryId: 'd-1' });
+    deadId = await queue.enqueue('process-deliveries', { deliveryIds: ['d-1'] });
     const deadline = Date.now() + 10_000;
     while ((await queue.get(deadId))?.state !== 'dead') {
       if (Date.now() > deadline) throw new Error('the job did not die');
@@ -86,8 +86,8 @@ describe('job routes', () => {
       items: [
         {
           id: deadId,
-          name: 'process-delivery',
-          payload: { deliveryId: 'd-1' },
+          name: 'process-deliveries',
+          payload: { deliveryIds: ['d-1'] },
           state: 'dead',
           attempts: 1,
           lastError: 'graph timeout',

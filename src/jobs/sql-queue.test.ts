@@ -29,12 +29,12 @@ describe.each(dialects)('embedded job queue on %s', (dialect) => {
     queues.push(q);
     return q;
   };
-  const handlers = (handler: JobHandlers['process-delivery']['handler']): JobHandlers => {
+  const handlers = (handler: JobHandlers['process-deliveries']['handler']): JobHandlers => {
     const noop = { handler: async () => {}, retry: quick };
     // every other job a no-op (later features keep adding jobs)
     return {
       ...Object.fromEntries(jobNames.map((n) => [n, noop])),
-      'process-delivery': { handler, retry: quick },
+      'process-deliveries': { handler, retry: quick },
     } as JobHandlers;
   };
   const row = (id: string) =>
@@ -47,8 +47,8 @@ describe.each(dialects)('embedded job queue on %s', (dialect) => {
       .insertInto('jobs')
       .values({
         id,
-        name: 'process-delivery',
-        payload: JSON.stringify({ deliveryId: 'orphan' }),
+        name: 'process-deliveries',
+        payload: JSON.stringify({ deliveryIds: ['orphan'] }),
         state: 'active' as JobState,
         unique_key: 'delivery:orphan',
         attempts,
@@ -106,7 +106,7 @@ describe.each(dialects)('embedded job queue on %s', (dialect) => {
         throw new Error('late failure of the stalled run');
       }),
     );
-    const id = await first.enqueue('process-delivery', { deliveryId: 'd-1' });
+    const id = await first.enqueue('process-deliveries', { deliveryIds: ['d-1'] });
     await until(async () => (await row(id)).state === 'active', 'claimed by the first process');
     // the first process freezes: its lease runs out without a heartbeat
     await tdb.db
@@ -138,7 +138,7 @@ describe.each(dialects)('embedded job queue on %s', (dialect) => {
     });
     const q = open({ leaseMs: 150 });
     await q.start(handlers(() => slow));
-    const id = await q.enqueue('process-delivery', { deliveryId: 'd-2' });
+    const id = await q.enqueue('process-deliveries', { deliveryIds: ['d-2'] });
     await until(async () => (await row(id)).state === 'active', 'active');
     const leasedUntil = (await row(id)).locked_until as string;
     await until(async () => ((await row(id)).locked_until as string) > leasedUntil, 'the lease was extended');
@@ -150,11 +150,11 @@ describe.each(dialects)('embedded job queue on %s', (dialect) => {
   it('inserts a batch with repeated and already held unique keys as one row per key', async () => {
     const repo = new SqlJobRepository(tdb.db, dialect);
     const q = open();
-    const held = await q.enqueue('process-delivery', { deliveryId: 'held' }, { uniqueKey: 'k:held' });
+    const held = await q.enqueue('process-deliveries', { deliveryIds: ['held'] }, { uniqueKey: 'k:held' });
     const now = new Date().toISOString();
     const mk = (key: string | null) => ({
       id: newId(),
-      name: 'process-delivery',
+      name: 'process-deliveries',
       payload: '{}',
       state: 'waiting' as JobState,
       unique_key: key,
@@ -189,7 +189,7 @@ describe.each(dialects)('embedded job queue on %s', (dialect) => {
     await claimIndex.up(tdb.db as never);
     const q = open();
     await q.start(handlers(async () => {}));
-    const id = await q.enqueue('process-delivery', { deliveryId: 'd-3' });
+    const id = await q.enqueue('process-deliveries', { deliveryIds: ['d-3'] });
     await until(async () => (await row(id)).state === 'completed', 'completed with the index');
     await claimIndex.down(tdb.db as never);
   });

@@ -11,6 +11,8 @@ export class CommitBatcher<T, R> {
 
   constructor(
     private readonly commit: (items: T[]) => Promise<R[]>,
+    /** told about each committed batch, after its callers were answered */
+    private readonly committed: (items: T[], results: R[]) => void = () => {},
     private readonly maxBatch = 500,
   ) {}
 
@@ -44,8 +46,10 @@ export class CommitBatcher<T, R> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
       try {
-        const results = await this.commit(batch.map((p) => p.item));
+        const items = batch.map((p) => p.item);
+        const results = await this.commit(items);
         for (const [i, p] of batch.entries()) p.resolve(results[i] as R);
+        this.committed(items, results);
       } catch (err) {
         for (const p of batch) p.reject(err);
       }

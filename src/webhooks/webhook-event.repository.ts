@@ -10,6 +10,10 @@ import type {
 
 export type DeliveryRow = WebhookEventTable;
 export type EventRow = InboundEventTable;
+export type EventState = Pick<
+  EventRow,
+  'id' | 'delivery_id' | 'status' | 'error' | 'account_id' | 'workspace_id'
+>;
 
 export interface InsertResult {
   id: string;
@@ -133,21 +137,44 @@ export class WebhookEventRepository {
     return rows.map((r) => r.id);
   }
 
-  /** inserts events; one already stored (same event_key, e.g. from another batch) is skipped */
-  async insertEvents(rows: EventRow[]): Promise<number> {
-    if (rows.length === 0) return 0;
-    let inserted = 0;
-    // Chunked so a batch of 1,000 entries stays under SQLite's bound-parameter limit.
-    for (let i = 0; i < rows.length; i += 200) {
-      const res = await this.db
-        .insertInto('inbound_events')
-        .values(rows.slice(i, i + 200))
-        .onConflict((oc) => oc.column('event_key').doNothing())
-        .returning('id')
+  findDeliveries(ids: string[]): Promise<DeliveryRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('webhook_events').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /**
+   * First transaction of processing a batch: counts the attempt, stores the split-out events
+   * (one already stored under the same event_key, e.g. from another batch, is skipped) and marks
+   * deliveries that cannot be split as failed. One commit for the whole batch.
+   */
+  async recordEvents(
+    deliveryIds: string[],
+    events: EventRow[],
+    failed: { id: string; error: string }[],
+    at: string,
+  ) {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('webhook_events')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('id', 'in', deliveryIds)
         .execute();
-      inserted += res.length;
-    }
-    return inserted;
+      // Chunked so a batch of thousands of events stays under SQLite's bound-parameter limit.
+      for (let i = 0; i < events.length; i += 200) {
+        await trx
+          .insertInto('inbound_events')
+          .values(events.slice(i, i + 200))
+          .onConflict((oc) => oc.column('event_key').doNothing())
+          .execute();
+      }
+      for (const f of failed) {
+        await trx
+          .updateTable('webhook_events')
+          .set({ status: 'failed', error: f.error, processed_at: at })
+          .where('id', '=', f.id)
+          .execute();
+      }
+    });
   }
 
   eventsOfDelivery(deliveryId: string, workspaceId?: string): Promise<EventRow[]> {
@@ -156,13 +183,50 @@ export class WebhookEventRepository {
     return q.orderBy('seq').execute();
   }
 
-  async setEventStatus(ids: string[], status: InboundEventStatus, error: string | null, at: string | null) {
-    if (ids.length === 0) return;
-    await this.db
-      .updateTable('inbound_events')
-      .set({ status, error, processed_at: at })
-      .where('id', 'in', ids)
+  /** what summarizing needs, without the payloads */
+  eventStatesOf(deliveryIds: string[]): Promise<EventState[]> {
+    if (deliveryIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('inbound_events')
+      .select(['id', 'delivery_id', 'status', 'error', 'account_id', 'workspace_id'])
+      .where('delivery_id', 'in', deliveryIds)
       .execute();
+  }
+
+  eventsByIds(ids: string[]): Promise<EventRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('inbound_events')
+      .selectAll()
+      .where('id', 'in', ids)
+      .orderBy('occurred_at')
+      .execute();
+  }
+
+  /** Second transaction: every event's outcome and every delivery's summary, in one commit. */
+  async finish(
+    outcomes: { ids: string[]; status: InboundEventStatus; error: string | null; at: string | null }[],
+    summaries: { ids: string[]; patch: Partial<DeliveryRow> }[],
+  ) {
+    await this.db.transaction().execute(async (trx) => {
+      for (const o of outcomes) {
+        if (o.ids.length === 0) continue;
+        await trx
+          .updateTable('inbound_events')
+          .set({ status: o.status, error: o.error, processed_at: o.at })
+          .where('id', 'in', o.ids)
+          .execute();
+      }
+      for (const s of summaries) {
+        for (let i = 0; i < s.ids.length; i += 500) {
+          await trx
+            .updateTable('webhook_events')
+            .set(s.patch)
+            .where('id', 'in', s.ids.slice(i, i + 500))
+            .execute();
+        }
+      }
+    });
   }
 
   /** routes every unrouted event of an external account to the now-connected account */

@@ -43,6 +43,8 @@ export function chatraceOverrides(account: AccountRow): Partial<Record<ChatraceF
  */
 export class WebhookIngestService {
   private readonly batcher: CommitBatcher<DeliveryRow, InsertResult>;
+  /** deliveries accepted in the current 100 ms window, to tell a burst from normal traffic */
+  private window = { start: 0, count: 0, previous: 0 };
 
   constructor(
     private readonly repo: WebhookEventRepository,
@@ -53,7 +55,26 @@ export class WebhookIngestService {
     private readonly appSecret: string | undefined,
     private readonly clock: () => number = Date.now,
   ) {
-    this.batcher = new CommitBatcher((rows) => this.repo.insertDeliveries(rows));
+    this.batcher = new CommitBatcher(
+      (rows) => this.repo.insertDeliveries(rows),
+      (rows, results) => this.enqueueProcessing(rows, results),
+    );
+  }
+
+  /**
+   * One job per committed batch. Not awaited by the callers' 200s: the deliveries are already
+   * durable, and the sweeper re-enqueues any whose job is lost.
+   */
+  private enqueueProcessing(rows: DeliveryRow[], results: InsertResult[]): void {
+    const deliveryIds = rows
+      .filter((r, i) => r.status === 'received' && !results[i]?.duplicate)
+      .map((r) => r.id);
+    if (deliveryIds.length === 0) return;
+    this.queue
+      .enqueue('process-deliveries', { deliveryIds })
+      .catch((err) =>
+        this.log.warn({ err, deliveries: deliveryIds.length }, 'enqueue failed; the sweeper will retry'),
+      );
   }
 
   async acceptMeta(raw: RawDelivery): Promise<InsertResult> {
@@ -116,6 +137,30 @@ export class WebhookIngestService {
     return this.store(raw, 'chatrace', account);
   }
 
+  /**
+   * During a burst (over 500 deliveries/s) acknowledging comes first: Meta gives a delivery a few
+   * seconds before it counts as failed, while processing can run a moment later from the stored
+   * rows. Waits until the burst ends or the deadline passes, so processing lags by a bounded time.
+   */
+  async yieldToBurst(deadline: number): Promise<void> {
+    while (this.inBurst() && this.clock() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  private inBurst(): boolean {
+    const age = this.clock() - this.window.start;
+    // The window just finished counts too, so a fresh window's first milliseconds are not a lull.
+    return age < 200 && Math.max(this.window.count, age < 100 ? this.window.previous : 0) > 50;
+  }
+
+  private countArrival(): void {
+    const now = this.clock();
+    if (now - this.window.start >= 100) {
+      const previous = now - this.window.start < 200 ? this.window.count : 0;
+      this.window = { start: now, count: 0, previous };
+    }
+    this.window.count++;
+  }
+
   drain(): Promise<void> {
     return this.batcher.drain();
   }
@@ -137,18 +182,12 @@ export class WebhookIngestService {
       workspace_id: account?.workspace_id ?? null,
       account_id: account?.id ?? null,
     });
+    this.countArrival();
     const res = await this.batcher.add(row);
     this.metrics.deliveries.inc({
       source,
       result: res.duplicate ? 'duplicate' : (outcome?.status ?? 'stored'),
     });
-    if (!res.duplicate && !outcome) {
-      // Not awaited by the caller's 200: the delivery is already durable, and the sweeper
-      // re-enqueues it should this enqueue be lost.
-      this.queue
-        .enqueue('process-delivery', { deliveryId: res.id }, { uniqueKey: `delivery:${res.id}` })
-        .catch((err) => this.log.warn({ err, deliveryId: res.id }, 'enqueue failed; the sweeper will retry'));
-    }
     return res;
   }
 

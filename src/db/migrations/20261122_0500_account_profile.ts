@@ -28,7 +28,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('oauth_states').execute();
-  for (const name of ['name', 'profile_picture_url', 'token_issued_at', 'webhook_fields', 'last_error', 'status_changed_at']) {
+  for (const name of [
+    'name',
+    'profile_picture_url',
+    'token_issued_at',
+    'webhook_fields',
+    'last_error',
+    'status_changed_at',
+  ]) {
     await db.schema.alterTable('accounts').dropColumn(name).execute();
   }
 }

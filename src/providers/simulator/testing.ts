@@ -61,7 +61,10 @@ export function graphCaller(sim: Simulator, token: string | null, version = 'v23
       payload = JSON.stringify(body);
     } else if (body) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      const form = Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+      const form = Object.entries(body).map(([k, v]): [string, string] => [
+        k,
+        typeof v === 'string' ? v : JSON.stringify(v),
+      ]);
       payload = new URLSearchParams(form).toString();
     }
     const res = await fetch(url, { method, headers, body: payload });

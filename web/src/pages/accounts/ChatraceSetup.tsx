@@ -19,7 +19,10 @@ export function ChatraceSetup({ connection: c, onDone }: Props) {
   const body = templateText(c.bodyTemplate);
   const ref = useRef<HTMLElement>(null);
   // It replaces the form further down the page: bring it into view so the token is not missed.
-  useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), []);
+  // (A block body: newer browsers return a promise from scrollIntoView, which must not become the cleanup.)
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
     <section ref={ref} className="card chatrace-setup" data-testid="chatrace-setup" aria-live="polite">
       <h2>{t('chatrace.setup.title')}</h2>
