@@ -71,15 +71,22 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
 
   // INSTAGRAM_ACCESS_TOKEN and the demo account belong to the first owner's workspace.
   async function connectStartupAccounts(workspaceId: string): Promise<void> {
-    const tokens = [config.INSTAGRAM_ACCESS_TOKEN, demo?.sim.seedDemo().accessToken].filter(
-      (t): t is string => !!t,
-    );
-    for (const accessToken of tokens) {
+    const now = clock();
+    // A pasted token's expiry is unknown until its first refresh; the simulator's is a fresh 60-day token.
+    const tokens = [
+      { accessToken: config.INSTAGRAM_ACCESS_TOKEN, expiresAt: null },
+      {
+        accessToken: demo?.sim.seedDemo().accessToken,
+        expiresAt: new Date(now + 60 * 86_400_000).toISOString(),
+      },
+    ];
+    for (const { accessToken, expiresAt } of tokens) {
+      if (!accessToken) continue;
       try {
         await services.instagram.connect(workspaceId, {
           accessToken,
-          expiresAt: null,
-          issuedAt: new Date(clock()).toISOString(),
+          expiresAt,
+          issuedAt: new Date(now).toISOString(),
         });
       } catch (err) {
         log.error({ err: (err as Error).message }, 'could not connect the start-up Instagram account');
@@ -136,7 +143,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     demo,
     startWorker,
     async start() {
-      if ((opts.worker ?? true) && !process.env.BENCH_NO_WORKER) await startWorker();
+      if (opts.worker ?? true) await startWorker();
       const address = await http.listen({ port: config.PORT, host: config.HOST });
       demo?.listening(address);
       return address;

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../errors.js';
 import { requireOwner } from '../http/authenticate.js';
 import { errorResponses, idParams, page } from '../http/schemas.js';
 import type { HttpServer } from '../http/server.js';
@@ -102,7 +103,23 @@ export function accountRoutes(app: HttpServer, d: AccountRouteDeps): void {
 
 /** Meta redirects the browser here, without our bearer token: the signed state says who asked. */
 export function oauthCallbackRoute(app: HttpServer, oauth: InstagramOauthService): void {
-  app.get(callbackPath, { schema: { tags, security: [], querystring: callbackQuery } }, async (req, reply) =>
-    reply.redirect(await oauth.callback(req.query, origin(req))),
+  app.get(
+    callbackPath,
+    { schema: { tags, security: [], querystring: callbackQuery } },
+    async (req, reply) => {
+      try {
+        return reply.redirect(await oauth.callback(req.query, origin(req)));
+      } catch (err) {
+        // A person in a browser gets the Accounts page with the reason; a script gets the 400.
+        if (
+          err instanceof AppError &&
+          err.code === 'invalid_oauth_state' &&
+          req.headers.accept?.includes('text/html')
+        ) {
+          return reply.redirect(oauth.dashboardUrl(origin(req), { error: err.code, message: err.message }));
+        }
+        throw err;
+      }
+    },
   );
 }

@@ -15,6 +15,8 @@ export const accountView = z.object({
   webhookFields: z.array(z.string()),
   lastError: z.string().nullable(),
   createdAt: z.string(),
+  /** Chatrace only: JSONPath per field, for bodies Relaydesk does not recognise by itself */
+  chatraceFieldMap: z.record(z.string(), z.string()).optional(),
 });
 
 export const chatraceConnected = accountView.extend({
@@ -48,7 +50,7 @@ export const callbackQuery = z.object({
 
 export function toAccountView(a: AccountRow): z.infer<typeof accountView> {
   const fields = a.webhook_fields ? (JSON.parse(a.webhook_fields) as string[]) : [];
-  const settings = JSON.parse(a.settings) as { igUserId?: string };
+  const settings = JSON.parse(a.settings) as { igUserId?: string; chatraceFieldMap?: Record<string, string> };
   return {
     id: a.id,
     provider: a.provider,
@@ -62,5 +64,6 @@ export function toAccountView(a: AccountRow): z.infer<typeof accountView> {
     webhookFields: fields,
     lastError: a.last_error,
     createdAt: a.created_at,
+    ...(a.provider === 'chatrace' ? { chatraceFieldMap: settings.chatraceFieldMap ?? {} } : {}),
   };
 }

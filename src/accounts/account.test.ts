@@ -85,6 +85,13 @@ describe.each(dialects)('connecting Instagram accounts on %s', (dialect) => {
     const forged = await t.app.http.inject({ url: '/api/v1/oauth/instagram/callback?code=abc&state=x.y' });
     expect(forged.statusCode).toBe(400);
     expect(forged.json().error).toBe('invalid_oauth_state');
+    // A person in a browser lands on the Accounts page with the reason instead.
+    const browser = await t.app.http.inject({
+      url: '/api/v1/oauth/instagram/callback?code=abc&state=x.y',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    expect(browser.statusCode).toBe(302);
+    expect(new URL(browser.headers.location as string).searchParams.get('error')).toBe('invalid_oauth_state');
     const callback = await authorize();
     now += 11 * 60_000;
     const expired = await t.app.http.inject({ url: callback });

@@ -84,5 +84,10 @@ describe('connecting Chatrace', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toBe('validation_failed');
     expect((await patch({ senderId: '$.data.user.id' })).statusCode).toBe(200);
+    const saved = await t.app.http.inject({
+      url: `/api/v1/accounts/${id}`,
+      headers: { authorization: `Bearer ${t.token}` },
+    });
+    expect(saved.json().chatraceFieldMap).toEqual({ senderId: '$.data.user.id' });
   });
 });

@@ -55,8 +55,7 @@ export class InstagramOauthService {
   async callback(q: CallbackQuery, origin: string): Promise<string> {
     // Forged, reused or expired: refused before anything else, nothing stored.
     const who = await this.states.consume(q.state);
-    const back = (params: Record<string, string>) =>
-      `${this.base(origin)}/accounts?${new URLSearchParams(params)}`;
+    const back = (params: Record<string, string>) => this.dashboardUrl(origin, params);
     if (q.error || !q.code) {
       const message =
         q.error_description ??
@@ -78,6 +77,11 @@ export class InstagramOauthService {
       if (!(appErr instanceof AppError)) throw appErr;
       return back({ error: appErr.code, message: appErr.message });
     }
+  }
+
+  /** the dashboard's Accounts page, with the outcome in its query */
+  dashboardUrl(origin: string, params: Record<string, string>): string {
+    return `${this.base(origin)}/accounts?${new URLSearchParams(params)}`;
   }
 
   private base(origin: string): string {

@@ -52,6 +52,7 @@ describe('demo mode (no Meta app configured)', () => {
       status: 'active',
       webhookSubscribed: true,
     });
+    expect(Date.parse(items[0].tokenExpiresAt) - Date.now()).toBeGreaterThan(59 * 86_400_000);
     expect((await get('/api/v1/instagram/stats')).json().config.useMockMode).toBe(true);
   });
 
