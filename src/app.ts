@@ -127,6 +127,13 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
   });
   await serveDashboard(http);
 
+  // Between bursts, keep the SQLite WAL short (database.ts says why).
+  const checkpoints = setInterval(() => {
+    if (!services.ingest.inBurst())
+      database.checkpoint().catch((err) => log.warn({ err }, 'checkpoint failed'));
+  }, 5_000);
+  checkpoints.unref();
+
   const startWorker = async () => {
     await queue.start(jobHandlers(services));
     await queue.schedule('sweep-deliveries', '* * * * *', {});
@@ -150,6 +157,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     },
     async stop() {
       accepting = false;
+      clearInterval(checkpoints);
       await http.close();
       await services.ingest.drain();
       await queue.stop();

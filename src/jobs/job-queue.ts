@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -84,6 +86,16 @@ export interface JobInfo {
 export interface JobQueue {
   readonly kind: 'embedded' | 'bullmq';
   enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts?: EnqueueOptions): Promise<string>;
+  /**
+   * Transactional outbox (embedded queue only): writes the job inside the caller's database
+   * transaction, so it exists exactly when the caller's rows do, in one commit instead of two.
+   * Call the returned `committed` after the transaction commits, to wake the worker.
+   */
+  enqueueInTransaction?<N extends JobName>(
+    trx: Transaction<Database>,
+    name: N,
+    payload: JobPayloads[N],
+  ): Promise<{ id: string; committed(): void }>;
   /** a repeating job by cron expression (UTC unless tz is given); idempotent per name */
   schedule<N extends JobName>(name: N, cron: string, payload: JobPayloads[N], tz?: string): Promise<void>;
   /** starts working jobs in this process */

@@ -20,6 +20,11 @@ export class SqlJobRepository {
    * Inserts in one transaction and returns the id each row resolved to: a row whose unique_key is
    * held by a pending job resolves to that job's id instead of being inserted.
    */
+  /** inside a transaction the caller owns (the outbox); rows without unique keys only */
+  async insertIn(trx: Db, rows: NewJobRow[]): Promise<void> {
+    await insertResolvingKeys(trx, rows);
+  }
+
   async insertMany(rows: NewJobRow[]): Promise<string[]> {
     const fresh: NewJobRow[] = [];
     const seen = new Set<string>();

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { Db, DialectName } from '../db/database.js';
 import { newId } from '../db/ids.js';
+import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { cronKey, nextCronRun } from './cron.js';
@@ -63,6 +65,16 @@ export class SqlJobQueue implements JobQueue {
     if (this.closed) return Promise.reject(errors.unavailable('The job queue is closed'));
     const runAt = this.clock() + Math.max(0, opts.delayMs ?? 0);
     return this.batcher.add(this.row(name, payload, runAt, opts.uniqueKey ?? null));
+  }
+
+  async enqueueInTransaction<N extends JobName>(
+    trx: Transaction<Database>,
+    name: N,
+    payload: JobPayloads[N],
+  ) {
+    const row = this.row(name, payload, this.clock(), null);
+    await this.repo.insertIn(trx, [row]);
+    return { id: row.id, committed: () => this.committed([row]) };
   }
 
   /**

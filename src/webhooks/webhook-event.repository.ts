@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type {
   Database,
@@ -44,36 +44,46 @@ export class WebhookEventRepository {
    * Stores a batch of deliveries in ONE transaction. A delivery whose dedupe_key exists already
    * is not stored again; its earlier row counts the redelivery instead.
    */
-  async insertDeliveries(rows: DeliveryRow[]): Promise<InsertResult[]> {
+  async insertDeliveries(
+    rows: DeliveryRow[],
+    /** runs inside the same transaction (the job outbox) */
+    alsoInTransaction?: (trx: Transaction<Database>, results: InsertResult[]) => Promise<void>,
+  ): Promise<InsertResult[]> {
     return this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('webhook_events')
-        .values(rows)
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returning('id')
-        .execute();
-      const insertedIds = new Set(inserted.map((r) => r.id));
-      const dupKeys = rows.filter((r) => !insertedIds.has(r.id) && r.dedupe_key).map((r) => r.dedupe_key!);
-      if (dupKeys.length === 0) return rows.map((r) => ({ id: r.id, duplicate: false }));
-      const existing = await trx
-        .selectFrom('webhook_events')
-        .select(['id', 'dedupe_key'])
-        .where('dedupe_key', 'in', [...new Set(dupKeys)])
-        .execute();
-      const byKey = new Map(existing.map((e) => [e.dedupe_key, e.id]));
-      for (const key of dupKeys) {
-        await trx
-          .updateTable('webhook_events')
-          .set((eb) => ({ duplicate_count: eb('duplicate_count', '+', 1) }))
-          .where('dedupe_key', '=', key)
-          .execute();
-      }
-      return rows.map((r) =>
-        insertedIds.has(r.id)
-          ? { id: r.id, duplicate: false }
-          : { id: byKey.get(r.dedupe_key) ?? r.id, duplicate: true },
-      );
+      const results = await this.insertDeliveriesIn(trx, rows);
+      await alsoInTransaction?.(trx, results);
+      return results;
     });
+  }
+
+  private async insertDeliveriesIn(trx: Transaction<Database>, rows: DeliveryRow[]): Promise<InsertResult[]> {
+    const inserted = await trx
+      .insertInto('webhook_events')
+      .values(rows)
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning('id')
+      .execute();
+    const insertedIds = new Set(inserted.map((r) => r.id));
+    const dupKeys = rows.filter((r) => !insertedIds.has(r.id) && r.dedupe_key).map((r) => r.dedupe_key!);
+    if (dupKeys.length === 0) return rows.map((r) => ({ id: r.id, duplicate: false }));
+    const existing = await trx
+      .selectFrom('webhook_events')
+      .select(['id', 'dedupe_key'])
+      .where('dedupe_key', 'in', [...new Set(dupKeys)])
+      .execute();
+    const byKey = new Map(existing.map((e) => [e.dedupe_key, e.id]));
+    for (const key of dupKeys) {
+      await trx
+        .updateTable('webhook_events')
+        .set((eb) => ({ duplicate_count: eb('duplicate_count', '+', 1) }))
+        .where('dedupe_key', '=', key)
+        .execute();
+    }
+    return rows.map((r) =>
+      insertedIds.has(r.id)
+        ? { id: r.id, duplicate: false }
+        : { id: byKey.get(r.dedupe_key) ?? r.id, duplicate: true },
+    );
   }
 
   findDelivery(id: string): Promise<DeliveryRow | undefined> {

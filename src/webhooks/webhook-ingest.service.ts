@@ -45,6 +45,8 @@ export class WebhookIngestService {
   private readonly batcher: CommitBatcher<DeliveryRow, InsertResult>;
   /** deliveries accepted in the current 100 ms window, to tell a burst from normal traffic */
   private window = { start: 0, count: 0, previous: 0 };
+  /** wakes the job worker once the batch that wrote its job has committed (batches commit one at a time) */
+  private wake: (() => void) | null = null;
 
   constructor(
     private readonly repo: WebhookEventRepository,
@@ -56,19 +58,39 @@ export class WebhookIngestService {
     private readonly clock: () => number = Date.now,
   ) {
     this.batcher = new CommitBatcher(
-      (rows) => this.repo.insertDeliveries(rows),
-      (rows, results) => this.enqueueProcessing(rows, results),
+      (rows) => this.commitBatch(rows),
+      (rows, results) => this.afterCommit(rows, results),
     );
   }
 
+  /** deliveries of a committed batch that still need processing: one job for all of them */
+  private toProcess(rows: DeliveryRow[], results: InsertResult[]): string[] {
+    return rows.filter((r, i) => r.status === 'received' && !results[i]?.duplicate).map((r) => r.id);
+  }
+
   /**
-   * One job per committed batch. Not awaited by the callers' 200s: the deliveries are already
-   * durable, and the sweeper re-enqueues any whose job is lost.
+   * The embedded queue writes the job in the same transaction (one fsync per batch, and the job
+   * exists exactly when its deliveries do). Other queues get it after the commit, not awaited by
+   * the callers' 200s; the sweeper re-enqueues any delivery whose job is lost.
    */
-  private enqueueProcessing(rows: DeliveryRow[], results: InsertResult[]): void {
-    const deliveryIds = rows
-      .filter((r, i) => r.status === 'received' && !results[i]?.duplicate)
-      .map((r) => r.id);
+  private commitBatch(rows: DeliveryRow[]): Promise<InsertResult[]> {
+    this.wake = null;
+    const outbox = this.queue.enqueueInTransaction?.bind(this.queue);
+    if (!outbox) return this.repo.insertDeliveries(rows);
+    return this.repo.insertDeliveries(rows, async (trx, results) => {
+      const deliveryIds = this.toProcess(rows, results);
+      if (deliveryIds.length)
+        this.wake = (await outbox(trx, 'process-deliveries', { deliveryIds })).committed;
+    });
+  }
+
+  private afterCommit(rows: DeliveryRow[], results: InsertResult[]): void {
+    if (this.queue.enqueueInTransaction) {
+      this.wake?.();
+      this.wake = null;
+      return;
+    }
+    const deliveryIds = this.toProcess(rows, results);
     if (deliveryIds.length === 0) return;
     this.queue
       .enqueue('process-deliveries', { deliveryIds })
@@ -146,7 +168,7 @@ export class WebhookIngestService {
     while (this.inBurst() && this.clock() < deadline) await new Promise((r) => setTimeout(r, 20));
   }
 
-  private inBurst(): boolean {
+  inBurst(): boolean {
     const age = this.clock() - this.window.start;
     // The window just finished counts too, so a fresh window's first milliseconds are not a lull.
     return age < 200 && Math.max(this.window.count, age < 100 ? this.window.previous : 0) > 50;
