@@ -13,12 +13,13 @@ import { UserRepository } from './auth/user.repository.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { EventBus } from './events/event-bus.js';
-import type { JobHandlers, JobQueue } from './jobs/job-queue.js';
+import type { JobContext, JobHandlers, JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { ChatraceClient } from './providers/chatrace/chatrace-client.js';
 import { GraphClient } from './providers/instagram/graph-client.js';
 import { createSecrets } from './secrets.js';
+import { StatsRepository } from './stats/stats.repository.js';
 import { StatsService } from './stats/stats.service.js';
 import { WebhookEventRepository } from './webhooks/webhook-event.repository.js';
 import { WebhookEventService } from './webhooks/webhook-event.service.js';
@@ -114,7 +115,7 @@ export function createServices({
     ingest,
     events: new WebhookEventService(webhookEvents, accounts, queue, [], metrics, log, clock, ingest),
     stats: new StatsService(
-      webhookEvents,
+      new StatsRepository(database.db),
       accounts,
       config,
       { simulator, pollingActive: () => false },
@@ -125,8 +126,31 @@ export function createServices({
 
 export type Services = ReturnType<typeof createServices>;
 
+/** every handler timed into relaydesk_job_duration_seconds{name,outcome} */
+function instrumented(handlers: JobHandlers, metrics: Metrics): JobHandlers {
+  const timed = Object.entries(handlers).map(([name, def]) => {
+    const run = def.handler as (payload: unknown, ctx: JobContext) => Promise<void>;
+    const handler = async (payload: unknown, ctx: JobContext) => {
+      const end = metrics.jobDuration.startTimer({ name });
+      try {
+        await run(payload, ctx);
+        end({ outcome: 'completed' });
+      } catch (err) {
+        end({ outcome: 'failed' });
+        throw err;
+      }
+    };
+    return [name, { ...def, handler }];
+  });
+  return Object.fromEntries(timed) as JobHandlers;
+}
+
 /** The typed job registry: a job name without a handler here does not compile. */
-export function jobHandlers(s: Services): JobHandlers {
+export function jobHandlers(s: Services, metrics: Metrics): JobHandlers {
+  return instrumented(registry(s), metrics);
+}
+
+function registry(s: Services): JobHandlers {
   return {
     'process-deliveries': {
       handler: ({ deliveryIds }) => s.events.processDeliveries(deliveryIds),

@@ -135,7 +135,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
   checkpoints.unref();
 
   const startWorker = async () => {
-    await queue.start(jobHandlers(services));
+    await queue.start(jobHandlers(services, metrics));
     await queue.schedule('sweep-deliveries', '* * * * *', {});
     await queue.schedule('refresh-tokens', '17 4 * * *', {});
     await services.events.sweep(0, 100_000);

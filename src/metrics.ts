@@ -25,12 +25,4 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
-
-  readonly jobLatency = new Histogram({
-    name: 'relaydesk_job_latency_seconds',
-    help: 'Time from a job becoming runnable to its start',
-    labelNames: ['name'] as const,
-    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 60],
-    registers: [this.registry],
-  });
 }

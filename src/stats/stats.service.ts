@@ -1,6 +1,7 @@
 import type { AccountRepository } from '../accounts/account.repository.js';
 import { type Config, publicConfig } from '../config.js';
-import type { Scope, WebhookEventRepository } from '../webhooks/webhook-event.repository.js';
+import type { Scope } from '../webhooks/webhook-event.repository.js';
+import type { StatsRepository } from './stats.repository.js';
 
 export interface RuntimeFlags {
   /** demo mode: the built-in simulator stands in for Meta */
@@ -12,7 +13,7 @@ export interface RuntimeFlags {
 /** The seed's `/instagram/stats` and `/instagram/config`, computed from stored data. */
 export class StatsService {
   constructor(
-    private readonly events: WebhookEventRepository,
+    private readonly events: StatsRepository,
     private readonly accounts: AccountRepository,
     private readonly config: Config,
     private readonly flags: RuntimeFlags,
