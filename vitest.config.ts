@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/no-outbound.ts'],
     // 2 cores: a few forks; database tests create their own database each, so files never share state.
     pool: 'forks',
     maxWorkers: 3,

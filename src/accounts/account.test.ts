@@ -243,3 +243,24 @@ describe.each(dialects)('connecting Instagram accounts on %s', (dialect) => {
     expect((await accountRows()).some((r) => r.id === id)).toBe(true);
   });
 });
+
+describe('INSTAGRAM_ACCESS_TOKEN', () => {
+  it("connects the token's account to the first owner at start-up", async () => {
+    const { sim, close } = await startTestSimulator({ clock: () => Date.now() });
+    const { accessToken } = sim.createAccount({ username: 'from.env' });
+    const t = await createTestApp('sqlite', { ...simEnv(sim), INSTAGRAM_ACCESS_TOKEN: accessToken });
+    try {
+      const list = (
+        await t.app.http.inject({ url: '/api/v1/accounts', headers: { authorization: `Bearer ${t.token}` } })
+      ).json();
+      expect(list.items).toEqual([expect.objectContaining({ username: 'from.env', status: 'active' })]);
+    } finally {
+      await t.close();
+      await close();
+    }
+  });
+
+  it('refuses, in a test, any request that would leave this machine', async () => {
+    await expect(fetch('https://graph.instagram.com/me')).rejects.toThrow(/unexpected outbound request/);
+  });
+});
