@@ -25,8 +25,6 @@ export const errors = {
   notFound: (what: string) => new AppError('not_found', `${what} not found`, 404),
   conflict: (code: string, message: string, details?: Record<string, unknown>) =>
     new AppError(code, message, 409, details),
-  payloadTooLarge: (limit: number) =>
-    new AppError('payload_too_large', `The body is larger than the limit of ${limit} bytes`, 413),
   unsupportedMediaType: (expected: string) =>
     new AppError('unsupported_media_type', `Content-Type must be ${expected}`, 415),
   unprocessable: (code: string, message: string, details?: Record<string, unknown>) =>

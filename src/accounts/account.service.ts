@@ -122,13 +122,6 @@ export class AccountService {
     return { refreshed, failed };
   }
 
-  /** a token error from any Graph call ends here: the dashboard then offers re-authorisation */
-  async markTokenInvalid(accountId: string, reason: string): Promise<void> {
-    const row = await this.accounts.findById(accountId);
-    if (row && row.status !== 'disconnected')
-      await this.setStatus(row, 'token_expired', { last_error: reason });
-  }
-
   private async setStatus(
     row: AccountRow,
     status: AccountRow['status'],

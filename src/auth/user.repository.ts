@@ -91,8 +91,4 @@ export class UserRepository {
     await this.db.insertInto('users').values(user).execute();
     return user;
   }
-
-  async updatePassword(id: string, passwordHash: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
-  }
 }
