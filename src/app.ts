@@ -10,6 +10,10 @@ import { authenticate } from './http/authenticate.js';
 import { healthRoutes } from './http/health.routes.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { serveDashboard } from './http/static.js';
+import { attachmentFileRoutes, attachmentUploadRoutes } from './inbox/attachment.routes.js';
+import { contactRoutes } from './inbox/contact.routes.js';
+import { conversationRoutes } from './inbox/conversation.routes.js';
+import { historyRoutes } from './inbox/history.routes.js';
 import { jobRoutes } from './jobs/job.routes.js';
 import { createJobQueue } from './jobs/job-queue.factory.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -68,6 +72,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     simulator: demo !== null,
     onFirstOwner: (user) => connectStartupAccounts(user.workspaceId),
   });
+  if (config.REDIS_URL) await services.bus.useRedis(config.REDIS_URL, log);
 
   // INSTAGRAM_ACCESS_TOKEN and the demo account belong to the first owner's workspace.
   async function connectStartupAccounts(workspaceId: string): Promise<void> {
@@ -121,10 +126,15 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
       clock,
     });
     webhookEventRoutes(api, services.webhookEvents, services.events);
+    conversationRoutes(api, services.conversations, services.send);
+    contactRoutes(api, services.contacts);
+    attachmentUploadRoutes(api, services.attachments);
+    historyRoutes(api, services.history, queue);
     statsRoutes(api, services.stats);
     eventRoutes(api, services.bus);
     jobRoutes(api, queue);
   });
+  attachmentFileRoutes(http, services.attachments);
   await serveDashboard(http);
 
   // Between bursts, keep the SQLite WAL short (database.ts says why).
@@ -138,6 +148,12 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     await queue.start(jobHandlers(services, metrics));
     await queue.schedule('sweep-deliveries', '* * * * *', {});
     await queue.schedule('refresh-tokens', '17 4 * * *', {});
+    await queue.schedule('poll-conversations', '* * * * *', {});
+    // Polling starts after an account's history is in; a backfill lost to a crash is redone.
+    for (const a of await services.accounts.listByProvider('instagram')) {
+      if (!a.backfilled_at && a.status !== 'disconnected')
+        await queue.enqueue('import-history', { accountId: a.id }, { uniqueKey: `history:${a.id}` });
+    }
     await services.events.sweep(0, 100_000);
   };
   return {
@@ -162,6 +178,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
       await services.ingest.drain();
       await queue.stop();
       await queue.close();
+      await services.bus.close();
       await demo?.stop();
       await database.close();
     },

@@ -73,6 +73,12 @@ export const envSchema = z.object({
     .min(60)
     .default(12 * 3600),
   TRUST_PROXY: bool,
+  /** attachments larger than this are not copied into DATA_DIR (Meta's URL is kept) nor accepted as uploads */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

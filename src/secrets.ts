@@ -6,6 +6,8 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 export interface Secrets {
   /** HS256 key for login tokens */
   sessionKey: Uint8Array;
+  /** signs attachment URLs (the dashboard's <img> and Meta fetch them without a bearer token) */
+  urlKey: Buffer;
   /** AES-256-GCM; output is `v1.<iv>.<tag>.<ciphertext>` in base64url */
   encrypt(plaintext: string): string;
   decrypt(sealed: string): string;
@@ -20,6 +22,7 @@ export function createSecrets(secretKey: string): Secrets {
   const encKey = derive(secretKey, 'token-encryption');
   return {
     sessionKey,
+    urlKey: derive(secretKey, 'signed-urls'),
     encrypt(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);

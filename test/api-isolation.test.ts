@@ -7,6 +7,8 @@ const publicRoutes = [
   /^\/api\/v1\/instagram\/webhook$/,
   /^\/api\/v1\/chatrace\/webhook$/,
   /^\/api\/v1\/oauth\//,
+  // signed URLs instead of a bearer token (the dashboard's <img> and Meta fetch them)
+  /^\/api\/v1\/attachments\/:id$/,
 ];
 
 describe('every /api/v1 route', () => {

@@ -87,6 +87,11 @@ export class AccountRepository {
       webhook_fields: null,
       last_error: null,
       status_changed_at: now,
+      poll_interval_seconds: 60,
+      last_poll_at: null,
+      last_poll_result: null,
+      webhook_gap_at: null,
+      backfilled_at: null,
       ...input,
     };
     await this.db.insertInto('accounts').values(row).execute();

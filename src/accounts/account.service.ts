@@ -122,6 +122,15 @@ export class AccountService {
     return { refreshed, failed };
   }
 
+  /**
+   * Meta (or Chatrace) refused the stored token while sending, importing or publishing: the
+   * account shows token_expired until it is reconnected, and the dashboard hears about it.
+   */
+  async tokenRejected(row: AccountRow, reason: string): Promise<void> {
+    if (row.status === 'token_expired' || row.status === 'disconnected') return;
+    await this.setStatus(row, 'token_expired', { last_error: reason.slice(0, 500) });
+  }
+
   private async setStatus(
     row: AccountRow,
     status: AccountRow['status'],

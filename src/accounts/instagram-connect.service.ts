@@ -110,6 +110,8 @@ export class InstagramConnectService {
       { accountId: account.id },
       { uniqueKey: `route:${account.id}` },
     );
+    // The inbox starts with the recent history, not empty (Conversations API backfill).
+    await this.queue.enqueue('import-history', { accountId: account.id }, { uniqueKey: `history:${account.id}` });
     return account;
   }
 }

@@ -1,6 +1,14 @@
 import { errorResponses } from '../http/schemas.js';
 import type { HttpServer } from '../http/server.js';
-import { loginBody, loginResponse, meResponse, setupBody, setupStatus } from './auth.schema.js';
+import {
+  loginBody,
+  loginResponse,
+  meResponse,
+  setupBody,
+  setupStatus,
+  workspacePatch,
+  workspaceView,
+} from './auth.schema.js';
 import type { AuthService } from './auth.service.js';
 
 export function publicAuthRoutes(app: HttpServer, auth: AuthService): void {
@@ -40,5 +48,10 @@ export function publicAuthRoutes(app: HttpServer, auth: AuthService): void {
 export function authRoutes(app: HttpServer, auth: AuthService): void {
   app.get('/api/v1/me', { schema: { tags: ['auth'], response: { 200: meResponse } } }, (req) =>
     auth.me(req.auth),
+  );
+  app.patch(
+    '/api/v1/workspace',
+    { schema: { tags: ['auth'], body: workspacePatch, response: { 200: workspaceView, ...errorResponses } } },
+    (req) => auth.updateWorkspace(req.auth, req.body),
   );
 }

@@ -13,7 +13,15 @@ export const userView = z.object({
   workspaceId: z.string(),
 });
 
-export const workspaceView = z.object({ id: z.string(), name: z.string(), timezone: z.string() });
+export const workspaceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  /** operators may answer 24 h–7 d after the customer's last message with Meta's HUMAN_AGENT tag */
+  humanAgentEnabled: z.boolean(),
+});
+
+export const workspacePatch = z.object({ humanAgentEnabled: z.boolean() });
 
 export const loginResponse = z.object({
   accessToken: z.string(),

@@ -4,7 +4,7 @@ import type { UserView } from './auth.schema.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { AuthContext, SessionTokens } from './session-token.js';
-import type { UserRepository, UserRow } from './user.repository.js';
+import type { UserRepository, UserRow, WorkspaceRow } from './user.repository.js';
 
 // A hash of a random password: verifying against it for unknown emails keeps the response time
 // the same as for a wrong password, so login does not reveal which emails exist.
@@ -12,6 +12,10 @@ const dummyHash = hashPassword(`dummy-${Math.random()}`);
 
 export function userView(u: UserRow): UserView {
   return { id: u.id, email: u.email, role: u.role, isAdmin: u.is_admin === 1, workspaceId: u.workspace_id };
+}
+
+export function toWorkspaceView(w: WorkspaceRow) {
+  return { id: w.id, name: w.name, timezone: w.timezone, humanAgentEnabled: w.human_agent_enabled === 1 };
 }
 
 export class AuthService {
@@ -49,8 +53,19 @@ export class AuthService {
     if (!user || !workspace) throw errors.unauthorized('The user of this token no longer exists');
     return {
       user: userView(user),
-      workspace: { id: workspace.id, name: workspace.name, timezone: workspace.timezone },
+      workspace: toWorkspaceView(workspace),
     };
+  }
+
+  /** owners only: workspace settings */
+  async updateWorkspace(auth: AuthContext, patch: { humanAgentEnabled: boolean }) {
+    if (auth.role !== 'owner') throw errors.forbidden('Only an owner of the workspace can do this');
+    await this.users.updateWorkspace(auth.workspaceId, {
+      human_agent_enabled: patch.humanAgentEnabled ? 1 : 0,
+    });
+    const workspace = await this.users.findWorkspace(auth.workspaceId);
+    if (!workspace) throw errors.notFound('Workspace');
+    return toWorkspaceView(workspace);
   }
 
   /**

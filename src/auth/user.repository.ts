@@ -42,6 +42,10 @@ export class UserRepository {
     return Number(row.n);
   }
 
+  async updateWorkspace(id: string, patch: Partial<WorkspaceRow>): Promise<void> {
+    await this.db.updateTable('workspaces').set(patch).where('id', '=', id).execute();
+  }
+
   /** a new workspace and its first user, in one transaction */
   async createWithWorkspace(input: {
     workspaceName: string;
@@ -57,6 +61,7 @@ export class UserRepository {
         name: input.workspaceName,
         timezone: 'UTC',
         created_at: now,
+        human_agent_enabled: 0,
       };
       await trx.insertInto('workspaces').values(workspace).execute();
       const user: UserRow = {

@@ -6,6 +6,7 @@ import * as webhookEvents from './migrations/20261122_0300_webhook_events.js';
 import * as jobs from './migrations/20261122_0400_jobs.js';
 import * as jobsClaimIndex from './migrations/20261122_0410_jobs_claim_index.js';
 import * as accountProfile from './migrations/20261122_0500_account_profile.js';
+import * as inbox from './migrations/20261122_0600_inbox.js';
 
 // An explicit list rather than a folder scan: works the same from src/ (tests) and dist/.
 // Migrations are never edited after they land; add a new file instead.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261122_0400_jobs': jobs,
   '20261122_0410_jobs_claim_index': jobsClaimIndex,
   '20261122_0500_account_profile': accountProfile,
+  '20261122_0600_inbox': inbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

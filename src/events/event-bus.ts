@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../jobs/bullmq-connection.js';
+import type { Logger } from '../logger.js';
 
 export interface WorkspaceEvent {
   type: string;
@@ -6,25 +9,56 @@ export interface WorkspaceEvent {
   at: string;
 }
 
+const channel = 'relaydesk:events';
+
 /**
  * Live events per workspace (new message, status change, job progress) for the SSE stream and
- * outbound webhooks. In-process; with several instances a Redis pub/sub transport plugs in here.
+ * outbound webhooks. In-process by default; with Redis (scale-out) every event goes through one
+ * pub/sub channel, so a dashboard connected to any instance hears what happened on all of them.
  */
 export class EventBus {
   private readonly emitter = new EventEmitter();
+  private pub: Redis | null = null;
+  private sub: Redis | null = null;
 
   constructor(private readonly clock: () => number = Date.now) {
     // One listener per open dashboard tab.
     this.emitter.setMaxListeners(0);
   }
 
+  /** switches to Redis pub/sub; events published before the subscription is ready stay local */
+  async useRedis(url: string, log: Logger): Promise<void> {
+    this.pub = connectRedis(url, 'relaydesk:events-pub', { maxRetriesPerRequest: 3 }, log);
+    this.sub = connectRedis(url, 'relaydesk:events-sub', { maxRetriesPerRequest: null }, log);
+    this.sub.on('message', (_channel: string, raw: string) => {
+      try {
+        const { workspaceId, event } = JSON.parse(raw) as { workspaceId: string; event: WorkspaceEvent };
+        this.emitter.emit(workspaceId, event);
+      } catch {
+        // not ours: another program on the same channel
+      }
+    });
+    await this.sub.subscribe(channel);
+  }
+
   publish(workspaceId: string, type: string, data: unknown): void {
     const event: WorkspaceEvent = { type, data, at: new Date(this.clock()).toISOString() };
+    if (this.pub?.status === 'ready' && this.sub?.status === 'ready') {
+      // A lost live event costs a dashboard refresh, never data: the database has it all.
+      this.pub.publish(channel, JSON.stringify({ workspaceId, event })).catch(() => {
+        this.emitter.emit(workspaceId, event);
+      });
+      return;
+    }
     this.emitter.emit(workspaceId, event);
   }
 
   subscribe(workspaceId: string, listener: (e: WorkspaceEvent) => void): () => void {
     this.emitter.on(workspaceId, listener);
     return () => this.emitter.off(workspaceId, listener);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pub?.quit(), this.sub?.quit()].map((p) => p?.catch(() => undefined)));
   }
 }

@@ -16,6 +16,16 @@ export interface JobPayloads {
   'sweep-deliveries': Record<string, never>;
   /** daily: refresh Instagram tokens that are due and update every account's status */
   'refresh-tokens': Record<string, never>;
+  /** send one queued outbound message (idempotent: never sends a message twice) */
+  'send-message': { messageId: string };
+  /** read a customer's Instagram profile (name, username, picture, follower flags) */
+  'fetch-profile': { contactId: string };
+  /** keep copies of a message's attachments: Meta's URLs expire */
+  'copy-attachments': { messageId: string };
+  /** import recent conversations and messages through the Conversations API */
+  'import-history': { accountId: string };
+  /** every minute: poll the Conversations API of accounts that are due, importing what webhooks missed */
+  'poll-conversations': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -29,6 +39,11 @@ export const jobNames = Object.keys({
   'route-unrouted': true,
   'sweep-deliveries': true,
   'refresh-tokens': true,
+  'send-message': true,
+  'fetch-profile': true,
+  'copy-attachments': true,
+  'import-history': true,
+  'poll-conversations': true,
 } satisfies Record<JobName, true>) as JobName[];
 
 export interface JobContext {

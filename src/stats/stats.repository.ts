@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { type Scope, visibleTo } from '../webhooks/webhook-event.repository.js';
 
@@ -20,21 +19,23 @@ export class StatsRepository {
     return { total: Number(r.total), rejected: Number(r.rejected ?? 0), lastReceivedAt: r.last ?? null };
   }
 
-  async countMessageEvents(workspaceId: string) {
-    const rows = await this.db
-      .selectFrom('inbound_events')
-      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+  /** stored messages per account and direction, and contacts per account (the inbox's tables) */
+  async countMessages(workspaceId: string) {
+    const messages = await this.db
+      .selectFrom('messages')
+      .select(['account_id', 'direction', (eb) => eb.fn.countAll<number>().as('n')])
       .where('workspace_id', '=', workspaceId)
-      .where('kind', 'in', ['message', 'echo'])
-      .groupBy('kind')
+      .groupBy(['account_id', 'direction'])
       .execute();
-    const senders = await this.db
-      .selectFrom('inbound_events')
-      .select(sql<number>`count(distinct sender_id)`.as('n'))
+    const contacts = await this.db
+      .selectFrom('contacts')
+      .select(['account_id', 'source', (eb) => eb.fn.countAll<number>().as('n')])
       .where('workspace_id', '=', workspaceId)
-      .where('kind', '=', 'message')
-      .executeTakeFirstOrThrow();
-    const by = Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
-    return { inbound: by.message ?? 0, outbound: by.echo ?? 0, senders: Number(senders.n) };
+      .groupBy(['account_id', 'source'])
+      .execute();
+    return {
+      messages: messages.map((m) => ({ accountId: m.account_id, direction: m.direction, n: Number(m.n) })),
+      contacts: contacts.map((c) => ({ accountId: c.account_id, source: c.source, n: Number(c.n) })),
+    };
   }
 }

@@ -21,6 +21,23 @@ const statsResponse = z.object({
     lastReceivedAt: z.string().nullable(),
   }),
   accounts: z.number(),
+  perAccount: z.array(
+    z.object({
+      accountId: z.string(),
+      provider: z.enum(['instagram', 'chatrace']),
+      username: z.string().nullable(),
+      status: z.string(),
+      inboundMessages: z.number(),
+      outboundMessages: z.number(),
+      contacts: z.number(),
+      pollIntervalSeconds: z.number(),
+      lastPollAt: z.string().nullable(),
+      /** {at, checked, fetched, imported, gap, error?} of the last missed-message poll */
+      lastPollResult: z.record(z.string(), z.unknown()).nullable(),
+      /** the last time a poll found messages webhooks never delivered */
+      webhookGapAt: z.string().nullable(),
+    }),
+  ),
 });
 
 export function statsRoutes(app: HttpServer, stats: StatsService): void {

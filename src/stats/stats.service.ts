@@ -6,8 +6,8 @@ import type { StatsRepository } from './stats.repository.js';
 export interface RuntimeFlags {
   /** demo mode: the built-in simulator stands in for Meta */
   simulator: boolean;
-  /** whether missed-message polling runs (the inbox feature sets this) */
-  pollingActive: () => boolean;
+  /** whether missed-message polling runs for at least one account */
+  pollingActive: () => Promise<boolean>;
 }
 
 /** The seed's `/instagram/stats` and `/instagram/config`, computed from stored data. */
@@ -21,20 +21,24 @@ export class StatsService {
   ) {}
 
   async stats(scope: Scope) {
-    const [messages, all, last24h, accounts] = await Promise.all([
-      this.events.countMessageEvents(scope.workspaceId),
+    const [counts, all, last24h, accounts, pollingActive] = await Promise.all([
+      this.events.countMessages(scope.workspaceId),
       this.events.countBy(scope),
       this.events.countBy(scope, new Date(this.clock() - 86_400_000).toISOString()),
       this.accounts.listByWorkspace(scope.workspaceId),
+      this.flags.pollingActive(),
     ]);
+    const sum = (list: { n: number }[]) => list.reduce((a, b) => a + b.n, 0);
+    const inbound = sum(counts.messages.filter((m) => m.direction === 'inbound'));
+    const outbound = sum(counts.messages.filter((m) => m.direction === 'outbound'));
     const connected = accounts.filter((a) => a.status !== 'disconnected');
     const useChatrace = connected.some((a) => a.provider === 'chatrace');
     return {
-      totalMessages: messages.inbound + messages.outbound,
-      inboundMessages: messages.inbound,
-      outboundMessages: messages.outbound,
-      clientsWithInstagram: messages.senders,
-      pollingActive: this.flags.pollingActive(),
+      totalMessages: inbound + outbound,
+      inboundMessages: inbound,
+      outboundMessages: outbound,
+      clientsWithInstagram: sum(counts.contacts.filter((c) => c.source === 'instagram')),
+      pollingActive,
       config: {
         useChatrace,
         useMockMode: this.flags.simulator,
@@ -49,6 +53,25 @@ export class StatsService {
         lastReceivedAt: all.lastReceivedAt,
       },
       accounts: connected.length,
+      perAccount: accounts.map((a) => {
+        const of = <T extends { accountId: string }>(list: T[]) => list.filter((x) => x.accountId === a.id);
+        const messages = of(counts.messages);
+        return {
+          accountId: a.id,
+          provider: a.provider,
+          username: a.username,
+          status: a.status,
+          inboundMessages: sum(messages.filter((m) => m.direction === 'inbound')),
+          outboundMessages: sum(messages.filter((m) => m.direction === 'outbound')),
+          contacts: sum(of(counts.contacts)),
+          pollIntervalSeconds: a.provider === 'instagram' ? a.poll_interval_seconds : 0,
+          lastPollAt: a.last_poll_at,
+          lastPollResult: a.last_poll_result
+            ? (JSON.parse(a.last_poll_result) as Record<string, unknown>)
+            : null,
+          webhookGapAt: a.webhook_gap_at,
+        };
+      }),
     };
   }
 

@@ -1,0 +1,109 @@
+import type { AuthContext } from '../auth/session-token.js';
+import type { UserRepository } from '../auth/user.repository.js';
+import { nowIso } from '../db/ids.js';
+import { errors } from '../errors.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { AttachmentService } from './attachment.service.js';
+import type { ConversationFilter, ConversationRepository } from './conversation.repository.js';
+import { toConversationView } from './conversation.schema.js';
+import { inboxRank } from './inbox-rank.js';
+import { type MessageRepository, threadCursor } from './message.repository.js';
+import { toMessageView } from './message.schema.js';
+
+/** The inbox as the dashboard and the API read it: conversations and their threads. */
+export class ConversationService {
+  constructor(
+    private readonly conversations: ConversationRepository,
+    private readonly messages: MessageRepository,
+    private readonly users: UserRepository,
+    private readonly attachments: Pick<AttachmentService, 'signedPath'>,
+    private readonly bus: EventBus,
+    private readonly clock: () => number,
+  ) {}
+
+  async list(workspaceId: string, filter: ConversationFilter) {
+    const rows = await this.conversations.list(workspaceId, filter);
+    const more = rows.length > filter.limit;
+    const items = rows.slice(0, filter.limit);
+    return {
+      items: items.map(toConversationView),
+      nextCursor: more ? (items.at(-1)?.inbox_rank ?? null) : null,
+    };
+  }
+
+  async get(workspaceId: string, id: string) {
+    return toConversationView(await this.find(workspaceId, id));
+  }
+
+  async update(
+    auth: AuthContext,
+    id: string,
+    patch: { status?: 'open' | 'closed'; assigneeId?: string | null },
+  ) {
+    const c = await this.find(auth.workspaceId, id);
+    if (patch.assigneeId) {
+      const user = await this.users.findById(patch.assigneeId);
+      if (!user || user.workspace_id !== auth.workspaceId)
+        throw errors.validation('assigneeId is not a user of this workspace', { field: 'assigneeId' });
+    }
+    await this.conversations.update(c.id, {
+      ...(patch.status ? { status: patch.status } : {}),
+      ...(patch.assigneeId !== undefined ? { assignee_id: patch.assigneeId } : {}),
+      updated_at: nowIso(this.clock),
+    });
+    return this.changed(auth.workspaceId, c.id);
+  }
+
+  /** the operator has read the conversation: unread goes to zero */
+  async markRead(workspaceId: string, id: string) {
+    const c = await this.find(workspaceId, id);
+    const at =
+      c.last_message_at && c.last_message_at > nowIso(this.clock) ? c.last_message_at : nowIso(this.clock);
+    await this.conversations.update(c.id, {
+      operator_read_at: at,
+      unread_count: 0,
+      inbox_rank: inboxRank(0, c.last_message_at, c.created_at, c.id),
+    });
+    return this.changed(workspaceId, c.id);
+  }
+
+  /** the thread, newest first */
+  async thread(workspaceId: string, id: string, cursor: string | undefined, limit: number) {
+    const c = await this.find(workspaceId, id);
+    const rows = await this.messages.listThread(c.id, cursor, limit);
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    const mids = items.flatMap((m) => (m.external_id ? [m.external_id] : []));
+    const replyMids = items.flatMap((m) => {
+      const r = m.reply_to ? (JSON.parse(m.reply_to) as { mid?: string }) : null;
+      return r?.mid ? [r.mid] : [];
+    });
+    const reactions = await this.messages.reactionsFor(c.account_id, mids);
+    const replied = new Map(
+      (await this.messages.findByMids(c.account_id, replyMids)).map((m) => [m.external_id as string, m]),
+    );
+    const ctx = {
+      customerReadAt: c.customer_read_at,
+      reactions,
+      replied,
+      attachmentUrl: (attachmentId: string) => this.attachments.signedPath(attachmentId),
+    };
+    return {
+      items: items.map((m) => toMessageView(m, ctx)),
+      nextCursor:
+        more && items.length ? threadCursor(items[items.length - 1] as (typeof items)[number]) : null,
+    };
+  }
+
+  private async find(workspaceId: string, id: string) {
+    const c = await this.conversations.findVisible(workspaceId, id);
+    if (!c) throw errors.notFound('Conversation');
+    return c;
+  }
+
+  private async changed(workspaceId: string, id: string) {
+    const view = toConversationView(await this.find(workspaceId, id));
+    this.bus.publish(workspaceId, 'conversation.updated', { accountId: view.accountId, conversationId: id });
+    return view;
+  }
+}

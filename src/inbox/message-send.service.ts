@@ -1,0 +1,172 @@
+import type { AccountRepository, AccountRow } from '../accounts/account.repository.js';
+import { statusAt } from '../accounts/account-status.js';
+import type { AuthContext } from '../auth/session-token.js';
+import type { UserRepository } from '../auth/user.repository.js';
+import type { Db } from '../db/database.js';
+import { newId, nowIso } from '../db/ids.js';
+import { errors } from '../errors.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { AttachmentRepository } from './attachment.repository.js';
+import type { ConversationRepository, ConversationRow } from './conversation.repository.js';
+import type { StoredAttachment } from './inbox-op.js';
+import { inboxRank } from './inbox-rank.js';
+import type { MessageRepository, MessageRow } from './message.repository.js';
+import type { SendBody } from './message.schema.js';
+import type { MessageDeliveryService } from './message-delivery.service.js';
+import { previewOf } from './message-merge.js';
+import { type Author, decideWindow } from './messaging-window.js';
+
+export interface OutgoingInput {
+  text?: string;
+  attachment?: { type: 'image' | 'video' | 'audio' | 'file'; url?: string; attachmentId?: string };
+  author: Author;
+  sentBy: 'user' | 'api' | 'automation';
+  userId: string | null;
+}
+
+/**
+ * Accepts outgoing messages: checks Meta's messaging window first (so the operator gets the
+ * reason at once), stores the message as `queued` and leaves the sending to the send-message
+ * job, which retries without ever sending twice (message-delivery.service.ts).
+ */
+export class MessageSendService {
+  constructor(
+    private readonly db: Db,
+    private readonly messages: MessageRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly accounts: AccountRepository,
+    private readonly users: UserRepository,
+    private readonly attachments: AttachmentRepository,
+    private readonly delivery: MessageDeliveryService,
+    private readonly queue: JobQueue,
+    private readonly bus: EventBus,
+    private readonly clock: () => number,
+  ) {}
+
+  /** POST /conversations/:id/messages */
+  async fromApi(auth: AuthContext, conversationId: string, body: SendBody) {
+    const conversation = await this.conversations.findVisible(auth.workspaceId, conversationId);
+    if (!conversation) throw errors.notFound('Conversation');
+    if ('reaction' in body) {
+      const m = await this.delivery.react(conversation, body.reaction.messageId, body.reaction.reaction);
+      return { id: m.id, status: m.status === 'failed' ? ('failed' as const) : ('sent' as const) };
+    }
+    const sentBy = auth.via === 'api_key' ? 'api' : 'user';
+    return this.queueMessage(conversation, { ...body, author: 'human', sentBy, userId: auth.userId });
+  }
+
+  async queueMessage(conversation: ConversationRow, input: OutgoingInput) {
+    const account = await this.activeAccount(conversation.account_id);
+    const workspace = await this.users.findWorkspace(conversation.workspace_id);
+    const decision = decideWindow({
+      now: this.clock(),
+      lastCustomerAt: conversation.last_customer_at,
+      author: input.author,
+      humanAgentEnabled: workspace?.human_agent_enabled === 1,
+    });
+    if (!decision.send) {
+      throw errors.conflict(
+        'outside_messaging_window',
+        decision.closedAt
+          ? `Instagram allows replies only within 24 hours of the customer's last message; this window closed at ${decision.closedAt}`
+          : 'The customer has not written yet: Instagram allows messages only after the customer writes first',
+        { closedAt: decision.closedAt, humanAgentAvailable: decision.humanAgentAvailable },
+      );
+    }
+    const attachments = await this.outgoingAttachments(conversation.workspace_id, input.attachment);
+    const now = new Date(this.clock()).toISOString();
+    const row: MessageRow = {
+      id: newId(),
+      workspace_id: conversation.workspace_id,
+      account_id: account.id,
+      conversation_id: conversation.id,
+      external_id: null,
+      direction: 'outbound',
+      kind: attachments.length ? 'attachment' : 'text',
+      text: input.text ?? null,
+      attachments: JSON.stringify(attachments),
+      reply_to: null,
+      quick_reply_payload: null,
+      postback_payload: null,
+      referral: null,
+      status: 'queued',
+      error_code: null,
+      error_message: null,
+      sent_by: input.sentBy,
+      sent_by_user_id: input.userId,
+      tag: decision.tag,
+      edit_count: 0,
+      is_deleted: 0,
+      complete: 1,
+      send_attempted_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('messages').values(row).execute();
+      await trx
+        .updateTable('conversations')
+        .set({
+          last_message_id: row.id,
+          last_message_at: now,
+          last_message_preview: previewOf(row),
+          last_message_direction: 'outbound',
+          inbox_rank: inboxRank(conversation.unread_count, now, conversation.created_at, conversation.id),
+          updated_at: nowIso(),
+        })
+        .where('id', '=', conversation.id)
+        .execute();
+    });
+    await this.queue.enqueue('send-message', { messageId: row.id }, { uniqueKey: `send:${row.id}` });
+    const data = { accountId: account.id, conversationId: conversation.id, messageId: row.id };
+    this.bus.publish(conversation.workspace_id, 'message.created', data);
+    this.bus.publish(conversation.workspace_id, 'conversation.updated', data);
+    return { id: row.id, status: 'queued' as const };
+  }
+
+  /** POST /messages/:id/retry: a failed message goes back to the queue */
+  async retry(auth: AuthContext, messageId: string) {
+    const m = await this.messages.findVisible(auth.workspaceId, messageId);
+    if (!m) throw errors.notFound('Message');
+    if (m.status !== 'failed')
+      throw errors.conflict('message_not_failed', 'Only a message that failed can be sent again');
+    const conversation = await this.conversations.findById(m.conversation_id);
+    if (!conversation) throw errors.notFound('Conversation');
+    await this.activeAccount(m.account_id);
+    await this.messages.update(m.id, { status: 'queued', error_code: null, error_message: null });
+    await this.queue.enqueue('send-message', { messageId: m.id }, { uniqueKey: `send:${m.id}` });
+    this.bus.publish(m.workspace_id, 'message.updated', {
+      accountId: m.account_id,
+      conversationId: m.conversation_id,
+      messageId: m.id,
+    });
+    return { id: m.id, status: 'queued' as const };
+  }
+
+  private async activeAccount(accountId: string): Promise<AccountRow> {
+    const account = await this.accounts.findById(accountId);
+    const status = account ? statusAt(account, this.clock()) : 'disconnected';
+    if (!account || status === 'disconnected' || status === 'token_expired') {
+      throw errors.conflict(
+        'conversation_account_inactive',
+        status === 'token_expired'
+          ? 'The Instagram connection of this conversation has an expired token; reconnect the account to reply'
+          : 'The account of this conversation is disconnected; reconnect it to reply',
+        { accountId, status },
+      );
+    }
+    return account;
+  }
+
+  private async outgoingAttachments(
+    workspaceId: string,
+    a: OutgoingInput['attachment'],
+  ): Promise<StoredAttachment[]> {
+    if (!a) return [];
+    if (a.url) return [{ type: a.type, sourceUrl: a.url, attachmentId: null, mimeType: null }];
+    const stored = a.attachmentId ? await this.attachments.findById(a.attachmentId) : undefined;
+    if (!stored || stored.workspace_id !== workspaceId) throw errors.notFound('Attachment');
+    return [{ type: a.type, sourceUrl: null, attachmentId: stored.id, mimeType: stored.mime_type }];
+  }
+}
