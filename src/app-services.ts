@@ -101,7 +101,8 @@ export function createServices({
     dataDir: config.DATA_DIR,
     urlKey: secrets.urlKey,
     maxBytes: config.ATTACHMENT_MAX_BYTES,
-    publicUrl: config.PUBLIC_URL ?? null,
+    // Demo mode: the simulator "fetches" uploads from this machine, so the local address will do.
+    publicUrl: config.PUBLIC_URL ?? (simulator ? `http://127.0.0.1:${config.PORT}` : null),
     log,
     clock,
   });

@@ -72,7 +72,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     simulator: demo !== null,
     onFirstOwner: (user) => connectStartupAccounts(user.workspaceId),
   });
-  if (config.REDIS_URL) await services.bus.useRedis(config.REDIS_URL, log);
+  if (config.REDIS_URL) await services.bus.shareThroughRedis(config.REDIS_URL, log);
 
   // INSTAGRAM_ACCESS_TOKEN and the demo account belong to the first owner's workspace.
   async function connectStartupAccounts(workspaceId: string): Promise<void> {

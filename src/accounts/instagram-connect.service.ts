@@ -111,7 +111,11 @@ export class InstagramConnectService {
       { uniqueKey: `route:${account.id}` },
     );
     // The inbox starts with the recent history, not empty (Conversations API backfill).
-    await this.queue.enqueue('import-history', { accountId: account.id }, { uniqueKey: `history:${account.id}` });
+    await this.queue.enqueue(
+      'import-history',
+      { accountId: account.id },
+      { uniqueKey: `history:${account.id}` },
+    );
     return account;
   }
 }

@@ -27,7 +27,7 @@ export class EventBus {
   }
 
   /** switches to Redis pub/sub; events published before the subscription is ready stay local */
-  async useRedis(url: string, log: Logger): Promise<void> {
+  async shareThroughRedis(url: string, log: Logger): Promise<void> {
     this.pub = connectRedis(url, 'relaydesk:events-pub', { maxRetriesPerRequest: 3 }, log);
     this.sub = connectRedis(url, 'relaydesk:events-sub', { maxRetriesPerRequest: null }, log);
     this.sub.on('message', (_channel: string, raw: string) => {

@@ -30,7 +30,7 @@ export class ContactProfileService {
 
   async fetch(contactId: string): Promise<void> {
     const contact = await this.contacts.findByIdUnscoped(contactId);
-    if (!contact || contact.source !== 'instagram') return;
+    if (contact?.source !== 'instagram') return;
     const now = this.clock();
     if (contact.profile_fetched_at && Date.parse(contact.profile_fetched_at) > now - profileMaxAgeMs) return;
     const account = await this.accounts.findById(contact.account_id);

@@ -37,8 +37,7 @@ export class MessageDeliveryService {
 
   async deliver(messageId: string, ctx: Pick<JobContext, 'attempt' | 'log'>, lastAttempt: boolean) {
     const m = await this.messages.findById(messageId);
-    if (!m || m.direction !== 'outbound' || m.external_id || m.status === 'sent' || m.status === 'failed')
-      return;
+    if (m?.direction !== 'outbound' || m.external_id || m.status === 'sent' || m.status === 'failed') return;
     const account = await this.accounts.findById(m.account_id);
     const contact = await this.db
       .selectFrom('conversations as c')

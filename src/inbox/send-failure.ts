@@ -47,7 +47,8 @@ export function sendFailure(err: unknown): SendFailure {
         return fail('provider_unavailable', `Instagram did not answer properly: ${reason}`, {
           retry: true,
           // A server error or a lost answer may come after Meta accepted the message.
-          outcomeUnknown: err.origin === 'timeout' || err.origin === 'network' || (err.httpStatus ?? 0) >= 500,
+          outcomeUnknown:
+            err.origin === 'timeout' || err.origin === 'network' || (err.httpStatus ?? 0) >= 500,
         });
       default:
         return fail('provider_rejected', `Instagram rejected the message: ${reason}`);

@@ -13,7 +13,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: '/', label: 'nav.home', icon: 'home' },
   { to: '/deliveries', label: 'nav.deliveries', icon: 'log' },
-  { to: '/inbox', label: 'nav.inbox', icon: 'inbox', soon: true },
+  { to: '/inbox', label: 'nav.inbox', icon: 'inbox' },
   { to: '/automation', label: 'nav.automation', icon: 'automation', soon: true },
   { to: '/publishing', label: 'nav.publishing', icon: 'publishing', soon: true },
   { to: '/statistics', label: 'nav.statistics', icon: 'statistics', soon: true },

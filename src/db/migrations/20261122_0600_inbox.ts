@@ -49,7 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['account_id', 'external_id'])
     .unique()
     .execute();
-  await db.schema.createIndex('contacts_workspace_idx').on('contacts').columns(['workspace_id', 'id']).execute();
+  await db.schema
+    .createIndex('contacts_workspace_idx')
+    .on('contacts')
+    .columns(['workspace_id', 'id'])
+    .execute();
   await db.schema
     .createIndex('contacts_username_idx')
     .on('contacts')

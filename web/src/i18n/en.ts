@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts/en.js';
+import { inboxEn } from './inbox/en.js';
 
 // The English dictionary is the reference: its keys define MessageKey, and ru.ts / uk.ts must
 // provide exactly the same keys (the compiler and test/web/i18n.test.ts both check). A page with
@@ -158,6 +159,7 @@ export const en = {
   'notFound.home': 'Go to the overview',
 
   ...accountsEn,
+  ...inboxEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

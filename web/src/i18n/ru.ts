@@ -1,5 +1,6 @@
 import { accountsRu } from './accounts/ru.js';
 import type { Dictionary } from './en.js';
+import { inboxRu } from './inbox/ru.js';
 
 export const ru: Dictionary = {
   'app.name': 'Relaydesk',
@@ -157,4 +158,5 @@ export const ru: Dictionary = {
   'notFound.home': 'Перейти к обзору',
 
   ...accountsRu,
+  ...inboxRu,
 };

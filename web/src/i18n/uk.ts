@@ -1,5 +1,6 @@
 import { accountsUk } from './accounts/uk.js';
 import type { Dictionary } from './en.js';
+import { inboxUk } from './inbox/uk.js';
 
 export const uk: Dictionary = {
   'app.name': 'Relaydesk',
@@ -157,4 +158,5 @@ export const uk: Dictionary = {
   'notFound.home': 'Перейти до огляду',
 
   ...accountsUk,
+  ...inboxUk,
 };

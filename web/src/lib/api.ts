@@ -21,6 +21,14 @@ export interface ApiClient {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  del<T>(path: string): Promise<T>;
+  /** POSTs a file as the raw body (its own Content-Type), with extra headers such as x-file-name */
+  upload<T>(path: string, file: Blob, headers?: Record<string, string>): Promise<T>;
+}
+
+interface RawBody {
+  body: Blob;
+  headers: Record<string, string>;
 }
 
 export interface ApiOptions {
@@ -63,17 +71,25 @@ async function toApiError(res: Response): Promise<ApiError> {
 export function createApi(opts: ApiOptions): ApiClient {
   const base = opts.baseUrl ?? '/api/v1';
   const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
-  async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: Query,
+    raw?: RawBody,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = opts.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (raw)
+      Object.assign(headers, { 'content-type': raw.body.type || 'application/octet-stream' }, raw.headers);
     let res: Response;
     try {
       res = await doFetch(base + path + toQueryString(query), {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (err) {
       throw new ApiError('network', err instanceof Error ? err.message : String(err), 0);
@@ -91,5 +107,8 @@ export function createApi(opts: ApiOptions): ApiClient {
     get: (path, query) => request('GET', path, undefined, query),
     post: (path, body) => request('POST', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body),
+    del: (path) => request('DELETE', path),
+    upload: (path, file, extra = {}) =>
+      request('POST', path, undefined, undefined, { body: file, headers: extra }),
   };
 }

@@ -1,0 +1,3 @@
+import type { inboxEn } from './en.js';
+
+export type InboxDictionary = Record<keyof typeof inboxEn, string>;
