@@ -13,19 +13,7 @@ import { UserRepository } from './auth/user.repository.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { EventBus } from './events/event-bus.js';
-import { AttachmentRepository } from './inbox/attachment.repository.js';
-import { AttachmentService } from './inbox/attachment.service.js';
-import { ContactRepository } from './inbox/contact.repository.js';
-import { ContactService } from './inbox/contact.service.js';
-import { ContactProfileService } from './inbox/contact-profile.service.js';
-import { ConversationRepository } from './inbox/conversation.repository.js';
-import { ConversationService } from './inbox/conversation.service.js';
-import { HistoryImportService } from './inbox/history-import.service.js';
-import { InboxIngestService } from './inbox/inbox-ingest.service.js';
-import { MessageRepository } from './inbox/message.repository.js';
-import { MessageAttachmentService } from './inbox/message-attachment.service.js';
-import { MessageDeliveryService } from './inbox/message-delivery.service.js';
-import { MessageSendService } from './inbox/message-send.service.js';
+import { createInboxServices, inboxJobs } from './inbox/inbox-services.js';
 import type { JobContext, JobHandlers, JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
@@ -93,41 +81,20 @@ export function createServices({
     clock,
   );
   const accountService = new AccountService(accounts, graph, secrets, bus, log, clock);
-  const contacts = new ContactRepository(database.db);
-  const conversations = new ConversationRepository(database.db, database.dialect);
-  const messages = new MessageRepository(database.db);
-  const attachments = new AttachmentService({
-    repo: new AttachmentRepository(database.db),
-    dataDir: config.DATA_DIR,
-    urlKey: secrets.urlKey,
-    maxBytes: config.ATTACHMENT_MAX_BYTES,
-    // Demo mode: the simulator "fetches" uploads from this machine, so the local address will do.
-    publicUrl: config.PUBLIC_URL ?? (simulator ? `http://127.0.0.1:${config.PORT}` : null),
-    log,
-    clock,
-  });
-  const inbox = new InboxIngestService(database, bus, queue, log, clock);
-  const delivery = new MessageDeliveryService(
-    database.db,
-    messages,
-    accounts,
-    accountService,
-    graph,
-    chatraceClient,
-    secrets,
-    (id) => attachments.publicUrl(id),
+  const inboxServices = createInboxServices({
+    config,
+    database,
+    queue,
     bus,
+    log,
     clock,
-  );
-  const history = new HistoryImportService({
+    simulator,
+    secrets,
+    users,
     accounts,
     accountService,
     graph,
-    secrets,
-    ingest: inbox,
-    db: database.db,
-    log,
-    clock,
+    chatrace: chatraceClient,
   });
   const states = new OauthStates(new OauthStateRepository(database.db), secrets.sessionKey, clock);
   return {
@@ -141,26 +108,7 @@ export function createServices({
     instagram,
     auth: new AuthService(users, tokens, new LoginLimiter(clock), log, onFirstOwner),
     accountService,
-    attachments,
-    history,
-    inbox,
-    delivery,
-    contacts: new ContactService(contacts),
-    profiles: new ContactProfileService(contacts, accounts, accountService, graph, secrets, bus, log, clock),
-    conversations: new ConversationService(conversations, messages, users, attachments, bus, clock),
-    send: new MessageSendService(
-      database.db,
-      messages,
-      conversations,
-      accounts,
-      users,
-      new AttachmentRepository(database.db),
-      delivery,
-      queue,
-      bus,
-      clock,
-    ),
-    messageAttachments: new MessageAttachmentService(messages, attachments, log),
+    ...inboxServices,
     oauth: new InstagramOauthService(
       graph,
       instagram,
@@ -183,12 +131,21 @@ export function createServices({
       clock,
     ),
     ingest,
-    events: new WebhookEventService(webhookEvents, accounts, queue, [inbox], metrics, log, clock, ingest),
+    events: new WebhookEventService(
+      webhookEvents,
+      accounts,
+      queue,
+      [inboxServices.inbox],
+      metrics,
+      log,
+      clock,
+      ingest,
+    ),
     stats: new StatsService(
       new StatsRepository(database.db),
       accounts,
       config,
-      { simulator, pollingActive: () => history.pollingActive() },
+      { simulator, pollingActive: () => inboxServices.history.pollingActive() },
       clock,
     ),
   };
@@ -220,9 +177,6 @@ export function jobHandlers(s: Services, metrics: Metrics): JobHandlers {
   return instrumented(registry(s), metrics);
 }
 
-/** transient and rate-limit failures retry for about an hour before the message is marked failed */
-const sendRetry = { attempts: 8, backoffMs: 5_000, maxBackoffMs: 15 * 60_000 };
-
 function registry(s: Services): JobHandlers {
   return {
     'process-deliveries': {
@@ -249,34 +203,6 @@ function registry(s: Services): JobHandlers {
       },
       retry: { attempts: 3, backoffMs: 60_000 },
     },
-    'send-message': {
-      handler: ({ messageId }, ctx) => s.delivery.deliver(messageId, ctx, ctx.attempt >= sendRetry.attempts),
-      retry: sendRetry,
-      concurrency: 4,
-    },
-    'fetch-profile': {
-      handler: ({ contactId }) => s.profiles.fetch(contactId),
-      retry: { attempts: 5, backoffMs: 30_000, maxBackoffMs: 3_600_000 },
-      concurrency: 2,
-    },
-    'import-history': {
-      handler: async ({ accountId }, ctx) => {
-        await s.history.importAccount(accountId, (pct) => ctx.progress(pct));
-      },
-      retry: { attempts: 5, backoffMs: 60_000, maxBackoffMs: 30 * 60_000 },
-    },
-    'poll-conversations': {
-      handler: async (_payload, ctx) => {
-        const res = await s.history.pollDue();
-        if (res.polled) ctx.log.debug(res, 'conversations polled');
-      },
-      // the next minute's run is the retry
-      retry: { attempts: 1, backoffMs: 1_000 },
-    },
-    'copy-attachments': {
-      handler: ({ messageId }) => s.messageAttachments.copy(messageId),
-      retry: { attempts: 6, backoffMs: 10_000, maxBackoffMs: 3_600_000 },
-      concurrency: 2,
-    },
+    ...inboxJobs(s),
   };
 }
