@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../src/providers/simulator/server.js';
-import { startTestSimulator } from '../src/providers/simulator/testing.js';
+import { simEnv, startTestSimulator } from '../src/providers/simulator/testing.js';
 import { createTestApp, eventually, type TestApp } from './support/app.js';
 import { dialects } from './support/db.js';
 
@@ -28,14 +28,7 @@ describe.each(dialects)('the inbox with the simulator on %s', (dialect) => {
 
   beforeAll(async () => {
     ({ sim, close: stopSim } = await startTestSimulator({ clock: () => Date.now() }));
-    const ep = sim.endpoints();
-    t = await createTestApp(dialect, {
-      INSTAGRAM_APP_ID: sim.app.id,
-      INSTAGRAM_APP_SECRET: sim.app.secret,
-      INSTAGRAM_GRAPH_URL: ep.graphUrl,
-      INSTAGRAM_API_VERSION: ep.apiVersion,
-      PUBLIC_URL: 'https://relaydesk.example.com',
-    });
+    t = await createTestApp(dialect, { ...simEnv(sim), PUBLIC_URL: 'https://relaydesk.example.com' });
     await t.app.http.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.http.server.address() as AddressInfo).port}`;
     sim.webhooks.configure({ url: `${base}/api/v1/instagram/webhook` });

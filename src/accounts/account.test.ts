@@ -3,20 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, eventually, type TestApp } from '../../test/support/app.js';
 import { dialects } from '../../test/support/db.js';
 import type { Simulator } from '../providers/simulator/index.js';
-import { startTestSimulator } from '../providers/simulator/testing.js';
+import { simEnv as simulatorEnv, startTestSimulator } from '../providers/simulator/testing.js';
 
-function simEnv(sim: Simulator) {
-  const ep = sim.endpoints();
-  return {
-    INSTAGRAM_APP_ID: sim.app.id,
-    INSTAGRAM_APP_SECRET: sim.app.secret,
-    INSTAGRAM_GRAPH_URL: ep.graphUrl,
-    INSTAGRAM_API_VERSION: ep.apiVersion,
-    INSTAGRAM_OAUTH_TOKEN_URL: ep.tokenUrl,
-    INSTAGRAM_OAUTH_AUTHORIZE_URL: ep.authorizeUrl,
-    PUBLIC_URL: 'https://relaydesk.example.com',
-  };
-}
+const simEnv = (sim: Simulator) => ({ ...simulatorEnv(sim), PUBLIC_URL: 'https://relaydesk.example.com' });
 
 describe.each(dialects)('connecting Instagram accounts on %s', (dialect) => {
   let t: TestApp;

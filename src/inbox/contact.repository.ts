@@ -14,6 +14,14 @@ export interface ContactFilter {
   limit: number;
 }
 
+/** a search term as a LIKE pattern: case-insensitive part of a username (with or without @) or name */
+export function likePattern(q: string): string {
+  return `%${q
+    .toLowerCase()
+    .replace(/^@/, '')
+    .replace(/[%_\\]/g, '')}%`;
+}
+
 export class ContactRepository {
   constructor(private readonly db: Db) {}
 
@@ -133,7 +141,7 @@ export class ContactRepository {
     if (f.accountId) q = q.where('account_id', '=', f.accountId);
     if (f.tag) q = q.where('tags', 'like', `%${JSON.stringify(f.tag).replace(/[%_]/g, '')}%`);
     if (f.q) {
-      const like = `%${f.q.toLowerCase().replace(/^@/, '').replace(/[%_]/g, '')}%`;
+      const like = likePattern(f.q);
       q = q.where((eb) =>
         eb.or([
           eb(eb.fn('lower', ['username']), 'like', like),

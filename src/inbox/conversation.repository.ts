@@ -1,7 +1,7 @@
 import type { Db, DialectName } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
 import type { ConversationTable } from '../db/schema.js';
-import type { ContactRow } from './contact.repository.js';
+import { type ContactRow, likePattern } from './contact.repository.js';
 import { inboxRank } from './inbox-rank.js';
 
 export type ConversationRow = ConversationTable;
@@ -128,7 +128,7 @@ export class ConversationRepository {
     if (f.unread !== undefined) q = q.where('c.unread_count', f.unread ? '>' : '=', 0);
     if (f.assigneeId) q = q.where('c.assignee_id', '=', f.assigneeId);
     if (f.q) {
-      const like = `%${f.q.toLowerCase().replace(/^@/, '').replace(/[%_]/g, '')}%`;
+      const like = likePattern(f.q);
       q = q.where((eb) =>
         eb.or([
           eb(eb.fn('lower', ['p.username']), 'like', like),

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, eventually, type TestApp } from '../../test/support/app.js';
 import { dialects } from '../../test/support/db.js';
+import { textOp as text } from '../../test/support/inbox.js';
 import type { AccountRow } from '../accounts/account.repository.js';
 import { sha256Hex } from '../secrets.js';
-import type { InboxOp } from './inbox-op.js';
 
 // The inbox API over HTTP (inject): the list order and its keyset pages, filters and search,
 // operator actions, contacts with notes, tags and a Chatrace twin, and a Chatrace conversation
@@ -30,24 +30,6 @@ function startChatraceStub(sent: Sent[]): Promise<Server> {
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
-
-const text = (customerId: string, mid: string, at: string, body: string): InboxOp => ({
-  type: 'message',
-  customerId,
-  at,
-  message: {
-    mid,
-    direction: 'inbound',
-    kind: 'text',
-    text: body,
-    attachments: [],
-    replyTo: null,
-    quickReplyPayload: null,
-    postbackPayload: null,
-    referral: null,
-    sentBy: 'customer',
-  },
-});
 
 describe.each(dialects)('conversations and contacts on %s', (dialect) => {
   let t: TestApp;

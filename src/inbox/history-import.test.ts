@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { dialects } from '../../test/support/db.js';
 import { createLogger } from '../logger.js';
 import type { Simulator } from '../providers/simulator/index.js';
-import { startTestSimulator } from '../providers/simulator/testing.js';
+import { simEnv, startTestSimulator } from '../providers/simulator/testing.js';
 import type { SimAccount } from '../providers/simulator/types.js';
 import { HistoryImportService } from './history-import.service.js';
 import type { PollResult } from './history-poll.js';
@@ -12,18 +12,6 @@ import type { PollResult } from './history-poll.js';
 // app's own inbox on both databases. The simulator sends no webhooks (no URL configured), so
 // what it knows reaches the app only through the Conversations API, unless a test posts the
 // webhook delivery itself.
-
-function simEnv(sim: Simulator) {
-  const ep = sim.endpoints();
-  return {
-    INSTAGRAM_APP_ID: sim.app.id,
-    INSTAGRAM_APP_SECRET: sim.app.secret,
-    INSTAGRAM_GRAPH_URL: ep.graphUrl,
-    INSTAGRAM_API_VERSION: ep.apiVersion,
-    INSTAGRAM_OAUTH_TOKEN_URL: ep.tokenUrl,
-    INSTAGRAM_OAUTH_AUTHORIZE_URL: ep.authorizeUrl,
-  };
-}
 
 const MIN = 60_000;
 

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { dialects } from '../../test/support/db.js';
 import { type GraphStub, startGraphStub } from '../../test/support/graph-stub-server.js';
+import { textOp } from '../../test/support/inbox.js';
 import type { AccountRow } from '../accounts/account.repository.js';
 import { AccountRepository } from '../accounts/account.repository.js';
 import { createLogger } from '../logger.js';
-import type { InboxOp } from './inbox-op.js';
 
 // Sending from the inbox, with the Graph API played by a stub so every answer (and its timing
 // against the echo webhook) is under the test's control. The job worker is off: the test runs
@@ -44,43 +44,12 @@ describe.each(dialects)('sending messages on %s', (dialect) => {
   const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
     t.app.http.inject({ method, url, headers: { authorization: `Bearer ${t.token}` }, payload });
   const customerWrites = async (at: number) => {
-    const op: InboxOp = {
-      type: 'message',
-      customerId: CUSTOMER,
-      at: new Date(at).toISOString(),
-      message: {
-        mid: `mid.in.${n++}`,
-        direction: 'inbound',
-        kind: 'text',
-        text: 'hello?',
-        attachments: [],
-        replyTo: null,
-        quickReplyPayload: null,
-        postbackPayload: null,
-        referral: null,
-        sentBy: 'customer',
-      },
-    };
+    const op = textOp(CUSTOMER, `mid.in.${n++}`, new Date(at).toISOString(), 'hello?');
     const r = await t.app.services.inbox.apply({ ...account, status: 'active' }, [op]);
     conversationId = r.conversations[0]?.id ?? '';
   };
-  const echo = (mid: string, text: string): InboxOp => ({
-    type: 'message',
-    customerId: CUSTOMER,
-    at: new Date(now).toISOString(),
-    message: {
-      mid,
-      direction: 'outbound',
-      kind: 'text',
-      text,
-      attachments: [],
-      replyTo: null,
-      quickReplyPayload: null,
-      postbackPayload: null,
-      referral: null,
-      sentBy: 'instagram_app',
-    },
-  });
+  const echo = (mid: string, text: string) =>
+    textOp(CUSTOMER, mid, new Date(now).toISOString(), text, 'outbound');
   const reply = async (text: string) => {
     const res = await api('POST', `/api/v1/conversations/${conversationId}/messages`, { text });
     expect(res.statusCode, res.body).toBe(202);

@@ -77,6 +77,19 @@ export function graphCaller(sim: Simulator, token: string | null, version = 'v23
   };
 }
 
+/** the environment that points an app at this simulator (Graph API, Instagram Login, app secret) */
+export function simEnv(sim: Simulator): Record<string, string> {
+  const ep = sim.endpoints();
+  return {
+    INSTAGRAM_APP_ID: sim.app.id,
+    INSTAGRAM_APP_SECRET: sim.app.secret,
+    INSTAGRAM_GRAPH_URL: ep.graphUrl,
+    INSTAGRAM_API_VERSION: ep.apiVersion,
+    INSTAGRAM_OAUTH_TOKEN_URL: ep.tokenUrl,
+    INSTAGRAM_OAUTH_AUTHORIZE_URL: ep.authorizeUrl,
+  };
+}
+
 export async function startTestSimulator(opts: SimulatorOptions = {}) {
   const clock = testClock();
   const sim = createSimulator({ clock, ...opts });

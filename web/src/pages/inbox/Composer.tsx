@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
+import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/context.js';
-import { Glyph } from './Glyph.js';
 
 interface Props {
   busy: 'text' | 'upload' | null;
@@ -55,7 +55,7 @@ export function Composer({ busy, onSendText, onSendFile }: Props) {
         onClick={() => file.current?.click()}
         data-testid="composer-attach"
       >
-        {busy === 'upload' ? '…' : <Glyph name="clip" size={18} />}
+        {busy === 'upload' ? '…' : <Icon name="clip" size={18} />}
       </button>
       <input ref={file} type="file" hidden onChange={() => void onFile()} data-testid="composer-file" />
       <textarea

@@ -1,5 +1,5 @@
+import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/context.js';
-import { Glyph } from './Glyph.js';
 import { statusMark } from './message-status.js';
 import type { MessageView } from './types.js';
 
@@ -16,7 +16,7 @@ export function DeliveryMark({ message }: { message: MessageView }) {
       data-status={message.status}
     >
       {mark.symbol === 'clock' ? (
-        <Glyph name="clock" size={11} />
+        <Icon name="clock" size={11} />
       ) : (
         <span aria-hidden="true">{mark.symbol}</span>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/context.js';
-import { Glyph } from './Glyph.js';
 import type { Part } from './message-parts.js';
 
 /** An image that turns into a plain link when it cannot be shown (expired or not an image after all). */
@@ -34,7 +34,7 @@ export function MessagePart({ part }: { part: Part }) {
     case 'file':
       return (
         <a className="msg-file" href={part.href} target="_blank" rel="noreferrer noopener" download>
-          <Glyph name="clip" size={14} />
+          <Icon name="clip" size={14} />
           {t('inbox.part.file')}
         </a>
       );
