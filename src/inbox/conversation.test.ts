@@ -108,6 +108,27 @@ describe.each(dialects)('conversations and contacts on %s', (dialect) => {
     ]);
   });
 
+  it('pages a thread newest first, also through messages with the same time', async () => {
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const same = Array.from({ length: 4 }, (_, i) =>
+      text('100000000000099', `mid.same.${i}`, at, `same ${i}`),
+    );
+    const later = text('100000000000099', 'mid.later', new Date().toISOString(), 'later');
+    const { conversations } = await t.app.services.inbox.apply(instagram, [...same, later]);
+    const id = conversations[0]?.id;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = (await api('GET', `/api/v1/conversations/${id}/messages?limit=2${q}`)).body;
+      seen.push(...page.items.map((m: { text: string }) => m.text));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen[0]).toBe('later');
+    expect(seen.slice(1).sort()).toEqual(['same 0', 'same 1', 'same 2', 'same 3']);
+    expect(new Set(seen).size).toBe(5);
+  });
+
   it('filters by unread, status and search, and keeps operator changes', async () => {
     const all = (await api('GET', '/api/v1/conversations')).body.items;
     const target = all.find((c: { contact: { igsid: string } }) => c.contact.igsid === '100000000000003');

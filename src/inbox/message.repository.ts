@@ -62,9 +62,9 @@ export class MessageRepository {
     let q = this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
     if (cursor) {
       const [at = '', id = ''] = cursor.split('|');
-      q = q.where((eb) =>
-        eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]),
-      );
+      // A row-value comparison is one backward range scan of messages_thread_idx on both databases;
+      // the equivalent OR is a filter that reads every newer row first.
+      q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(at, id)));
     }
     return q
       .orderBy('created_at', 'desc')
