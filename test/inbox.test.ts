@@ -77,6 +77,8 @@ describe.each(dialects)('the inbox with the simulator on %s', (dialect) => {
   it('shows a new DM with the customer profile and a stored copy of its photo, live', async () => {
     const photo = `${sim.url}/__sim/img/dress-blue.svg`;
     sim.customerSends({ from: 'maria', text: 'Is this in stock?' });
+    // Meta's timestamps are milliseconds: two messages in the same one have no order to show.
+    await new Promise((r) => setTimeout(r, 5));
     sim.customerSends({ from: 'maria', attachments: [{ type: 'image', url: photo }] });
     const conversation = await eventually(async () =>
       (await conversations()).find(

@@ -138,6 +138,8 @@ export interface ContactTable {
   person_id: string;
   username: string | null;
   name: string | null;
+  /** username and name folded to lower case in JS (SQLite's lower() folds ASCII only), for search */
+  search_text: string;
   profile_pic_url: string | null;
   follower_count: number | null;
   is_user_follow_business: number | null;

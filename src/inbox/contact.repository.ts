@@ -1,6 +1,8 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
 import type { AccountTable, ContactTable } from '../db/schema.js';
+import { containsPattern, matchingContactIds, searchText } from './contact-search.js';
 import type { ContactHint } from './inbox-op.js';
 
 export type ContactRow = ContactTable;
@@ -12,14 +14,6 @@ export interface ContactFilter {
   tag?: string;
   cursor?: string;
   limit: number;
-}
-
-/** a search term as a LIKE pattern: case-insensitive part of a username (with or without @) or name */
-export function likePattern(q: string): string {
-  return `%${q
-    .toLowerCase()
-    .replace(/^@/, '')
-    .replace(/[%_\\]/g, '')}%`;
 }
 
 export class ContactRepository {
@@ -51,6 +45,7 @@ export class ContactRepository {
         person_id: persons.get(externalId) ?? (username ? persons.get(`@${username}`) : undefined) ?? newId(),
         username,
         name: hint?.name ?? null,
+        search_text: searchText(username, hint?.name ?? null),
         profile_pic_url: null,
         follower_count: null,
         is_user_follow_business: null,
@@ -139,17 +134,8 @@ export class ContactRepository {
   list(workspaceId: string, f: ContactFilter): Promise<ContactRow[]> {
     let q = this.db.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
     if (f.accountId) q = q.where('account_id', '=', f.accountId);
-    if (f.tag) q = q.where('tags', 'like', `%${JSON.stringify(f.tag).replace(/[%_]/g, '')}%`);
-    if (f.q) {
-      const like = likePattern(f.q);
-      q = q.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['username']), 'like', like),
-          eb(eb.fn('lower', ['name']), 'like', like),
-          eb('external_id', '=', f.q as string),
-        ]),
-      );
-    }
+    if (f.tag) q = q.where(sql<SqlBool>`tags like ${containsPattern(JSON.stringify(f.tag))} escape '\\'`);
+    if (f.q) q = q.where('id', 'in', matchingContactIds(this.db, workspaceId, f.q));
     if (f.cursor) q = q.where('id', '<', f.cursor);
     return q
       .orderBy('id', 'desc')
@@ -158,10 +144,14 @@ export class ContactRepository {
   }
 
   async update(id: string, patch: Partial<ContactRow>): Promise<void> {
-    await this.db
-      .updateTable('contacts')
-      .set({ ...patch, updated_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
+    const set = { ...patch, updated_at: nowIso() };
+    if (patch.username !== undefined || patch.name !== undefined) {
+      const current = await this.findByIdUnscoped(id);
+      set.search_text = searchText(
+        patch.username ?? current?.username ?? null,
+        patch.name ?? current?.name ?? null,
+      );
+    }
+    await this.db.updateTable('contacts').set(set).where('id', '=', id).execute();
   }
 }

@@ -1,7 +1,8 @@
 import type { Db, DialectName } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
 import type { ConversationTable } from '../db/schema.js';
-import { type ContactRow, likePattern } from './contact.repository.js';
+import type { ContactRow } from './contact.repository.js';
+import { matchingContactIds } from './contact-search.js';
 import { inboxRank } from './inbox-rank.js';
 
 export type ConversationRow = ConversationTable;
@@ -127,16 +128,7 @@ export class ConversationRepository {
     if (f.status) q = q.where('c.status', '=', f.status);
     if (f.unread !== undefined) q = q.where('c.unread_count', f.unread ? '>' : '=', 0);
     if (f.assigneeId) q = q.where('c.assignee_id', '=', f.assigneeId);
-    if (f.q) {
-      const like = likePattern(f.q);
-      q = q.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['p.username']), 'like', like),
-          eb(eb.fn('lower', ['p.name']), 'like', like),
-          eb('p.external_id', '=', f.q as string),
-        ]),
-      );
-    }
+    if (f.q) q = q.where('c.contact_id', 'in', matchingContactIds(this.db, workspaceId, f.q));
     if (f.cursor) q = q.where('c.inbox_rank', '<', f.cursor);
     return q
       .orderBy('c.inbox_rank', 'desc')

@@ -32,6 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('username', 'text')
     .addColumn('name', 'text')
+    .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('profile_pic_url', 'text')
     .addColumn('follower_count', 'integer')
     .addColumn('is_user_follow_business', 'integer')
@@ -54,10 +55,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('contacts')
     .columns(['workspace_id', 'id'])
     .execute();
+  // Search reads only this index (see contact-search.ts).
   await db.schema
-    .createIndex('contacts_username_idx')
+    .createIndex('contacts_search_idx')
     .on('contacts')
-    .columns(['workspace_id', 'username'])
+    .columns(['workspace_id', 'search_text', 'external_id', 'id'])
     .execute();
   await db.schema.createIndex('contacts_person_idx').on('contacts').column('person_id').execute();
 
@@ -95,8 +97,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('conversations_rank_idx')
     .on('conversations')
-    .columns(['workspace_id', 'inbox_rank'])
+    .columns(['workspace_id', 'inbox_rank', 'contact_id'])
     .execute();
+  await db.schema.createIndex('conversations_contact_idx').on('conversations').column('contact_id').execute();
   await db.schema
     .createIndex('conversations_account_rank_idx')
     .on('conversations')
