@@ -37,7 +37,7 @@ process.once('exit', () => {
 
 export async function startServerProcess(
   overrides: Record<string, string> = {},
-  opts: { readyTimeoutMs?: number } = {},
+  opts: { readyTimeoutMs?: number; portRetries?: number } = {},
 ): Promise<ServerProcess> {
   const entry = join(root, 'dist', 'server', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before these tests`);
@@ -92,6 +92,11 @@ export async function startServerProcess(
   } catch (err) {
     await killAndWait('SIGKILL', 0);
     if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+    // freePort() releases the port it found; the child's own listeners (the demo simulator binds
+    // port 0 first) may be handed the same one. Another free port fixes that race.
+    const retries = opts.portRetries ?? 3;
+    if (!overrides.PORT && retries > 0 && /EADDRINUSE/.test(output()))
+      return startServerProcess(overrides, { ...opts, portRetries: retries - 1 });
     throw new Error(`${(err as Error).message}\n--- server output ---\n${output()}`);
   }
 
