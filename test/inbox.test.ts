@@ -96,11 +96,14 @@ describe.each(dialects)('the inbox with the simulator on %s', (dialect) => {
       const c = await api('GET', `/api/v1/contacts/${conversation.contact.id}`);
       return c.profileFetchedAt ? c : null;
     });
+    // a copy of the picture, since Meta's picture URLs expire
     expect(contact).toMatchObject({
       username: 'maria',
       name: 'Maria',
-      profilePicUrl: expect.stringContaining('avatar'),
+      profilePicUrl: expect.stringMatching(/^\/api\/v1\/attachments\//),
     });
+    const picture = await fetch(`${base}${contact.profilePicUrl}`);
+    expect([picture.status, picture.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
     // the attachment job keeps a copy, served through a signed URL
     const image = await eventually(async () => {
       const m = (await thread(conversation.id)).find((x) => x.attachments.length);

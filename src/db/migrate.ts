@@ -7,6 +7,7 @@ import * as jobs from './migrations/20261122_0400_jobs.js';
 import * as jobsClaimIndex from './migrations/20261122_0410_jobs_claim_index.js';
 import * as accountProfile from './migrations/20261122_0500_account_profile.js';
 import * as inbox from './migrations/20261122_0600_inbox.js';
+import * as apiKeysAndDmKeywords from './migrations/20261122_0700_api_keys_and_dm_keywords.js';
 
 // An explicit list rather than a folder scan: works the same from src/ (tests) and dist/.
 // Migrations are never edited after they land; add a new file instead.
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261122_0410_jobs_claim_index': jobsClaimIndex,
   '20261122_0500_account_profile': accountProfile,
   '20261122_0600_inbox': inbox,
+  '20261122_0700_api_keys_and_dm_keywords': apiKeysAndDmKeywords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -125,6 +125,51 @@ export interface Database {
   messages: MessageTable;
   message_reactions: MessageReactionTable;
   attachments: AttachmentTable;
+  api_keys: ApiKeyTable;
+  dm_keyword_rules: DmKeywordRuleTable;
+}
+
+/** a workspace API key (`rdk_…`); only its sha256 is stored, the key is shown once */
+export interface ApiKeyTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** the key's first characters, to tell keys apart in a list */
+  prefix: string;
+  key_hash: string;
+  /** JSON string[] */
+  scopes: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type KeywordMatchType = 'contains' | 'exact' | 'word' | 'regex';
+
+/** a DM keyword rule (the seed's `account, keyword, response_message, is_active`) */
+export interface DmKeywordRuleTable {
+  id: string;
+  workspace_id: string;
+  /** null: every account of the workspace */
+  account_id: string | null;
+  /** JSON string[] */
+  keywords: string;
+  match_type: KeywordMatchType;
+  response_message: string;
+  /** JSON {type, url | attachmentId} or null */
+  attachment: string | null;
+  /** JSON {title, payload}[] */
+  quick_replies: string;
+  /** lower runs first; the first matching rule wins */
+  priority: number;
+  /** once per contact per rule per this many seconds */
+  cooldown_seconds: number;
+  /** JSON {timezone, days:[0-6], from:"HH:MM", to:"HH:MM"} or null for always */
+  active_hours: string | null;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
 }
 
 /** a customer of one account; `person_id` is shared by the same person's contacts on other sources */
@@ -141,6 +186,8 @@ export interface ContactTable {
   /** username and name folded to lower case in JS (SQLite's lower() folds ASCII only), for search */
   search_text: string;
   profile_pic_url: string | null;
+  /** our copy of the picture: Meta's profile_pic URLs expire */
+  profile_pic_attachment_id: string | null;
   follower_count: number | null;
   is_user_follow_business: number | null;
   is_business_follow_user: number | null;

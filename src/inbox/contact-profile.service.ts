@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { GraphClient } from '../providers/instagram/graph-client.js';
 import { GraphError } from '../providers/instagram/graph-errors.js';
 import type { Secrets } from '../secrets.js';
+import type { AttachmentService } from './attachment.service.js';
 import type { ContactRepository } from './contact.repository.js';
 import { profileMaxAgeMs } from './inbox-ingest.service.js';
 
@@ -24,6 +25,7 @@ export class ContactProfileService {
     private readonly graph: GraphClient,
     private readonly secrets: Secrets,
     private readonly bus: EventBus,
+    private readonly attachments: Pick<AttachmentService, 'storeFromUrl'>,
     private readonly log: Logger,
     private readonly clock: () => number,
   ) {}
@@ -47,6 +49,7 @@ export class ContactProfileService {
         name: p.name ?? contact.name,
         username: p.username ?? contact.username,
         profile_pic_url: p.profilePic,
+        profile_pic_attachment_id: await this.copyPicture(contact.workspace_id, p.profilePic),
         follower_count: p.followerCount,
         is_user_follow_business: bit(p.isUserFollowBusiness),
         is_business_follow_user: bit(p.isBusinessFollowUser),
@@ -72,5 +75,16 @@ export class ContactProfileService {
       accountId: account.id,
       contactId: contact.id,
     });
+  }
+
+  /** Meta's picture URLs expire: keep a copy (a failed copy keeps Meta's URL; the next refresh tries again) */
+  private async copyPicture(workspaceId: string, url: string | null): Promise<string | null> {
+    if (!url) return null;
+    try {
+      return (await this.attachments.storeFromUrl(workspaceId, url))?.id ?? null;
+    } catch (err) {
+      this.log.info({ err: (err as Error).message }, 'profile picture not copied');
+      return null;
+    }
   }
 }

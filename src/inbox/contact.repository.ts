@@ -47,6 +47,7 @@ export class ContactRepository {
         name: hint?.name ?? null,
         search_text: searchText(username, hint?.name ?? null),
         profile_pic_url: null,
+        profile_pic_attachment_id: null,
         follower_count: null,
         is_user_follow_business: null,
         is_business_follow_user: null,

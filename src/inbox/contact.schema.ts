@@ -54,13 +54,19 @@ export const contactPatch = z
 
 const flag = (v: number | null) => (v === null ? null : v === 1);
 
-export function toContactView(c: ContactRow, linked: ContactView['linked']): ContactView {
+export function toContactView(
+  c: ContactRow,
+  linked: ContactView['linked'],
+  attachmentUrl: (id: string) => string,
+): ContactView {
   return {
     id: c.id,
     igsid: c.external_id,
     username: c.username,
     name: c.name,
-    profilePicUrl: c.profile_pic_url,
+    profilePicUrl: c.profile_pic_attachment_id
+      ? attachmentUrl(c.profile_pic_attachment_id)
+      : c.profile_pic_url,
     accountId: c.account_id,
     source: c.source,
     followerCount: c.follower_count,

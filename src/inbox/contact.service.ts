@@ -1,10 +1,14 @@
 import { errors } from '../errors.js';
+import type { AttachmentService } from './attachment.service.js';
 import type { ContactFilter, ContactRepository, ContactRow } from './contact.repository.js';
 import { toContactView } from './contact.schema.js';
 
 /** Customers: search, profile, the operator's notes and tags. */
 export class ContactService {
-  constructor(private readonly contacts: ContactRepository) {}
+  constructor(
+    private readonly contacts: ContactRepository,
+    private readonly attachments: Pick<AttachmentService, 'signedPath'>,
+  ) {}
 
   async list(workspaceId: string, filter: ContactFilter) {
     const rows = await this.contacts.list(workspaceId, filter);
@@ -40,6 +44,7 @@ export class ContactService {
     return toContactView(
       c,
       linked.map((l) => ({ id: l.id, accountId: l.account_id, source: l.source })),
+      (id) => this.attachments.signedPath(id),
     );
   }
 }

@@ -14,6 +14,7 @@ export type ConversationListRow = ConversationRow & {
   contact_username: string | null;
   contact_name: string | null;
   contact_pic: string | null;
+  contact_pic_attachment_id: string | null;
 };
 
 export interface ConversationFilter {
@@ -103,6 +104,7 @@ export class ConversationRepository {
         'p.username as contact_username',
         'p.name as contact_name',
         'p.profile_pic_url as contact_pic',
+        'p.profile_pic_attachment_id as contact_pic_attachment_id',
       ]);
   }
 

@@ -46,7 +46,11 @@ export const conversationPatch = z
   })
   .refine((b) => b.status !== undefined || b.assigneeId !== undefined, { message: 'nothing to change' });
 
-export function toConversationView(c: ConversationListRow): ConversationView {
+/** `attachmentUrl` signs a link to a stored copy (the contact's picture) */
+export function toConversationView(
+  c: ConversationListRow,
+  attachmentUrl: (id: string) => string,
+): ConversationView {
   return {
     id: c.id,
     accountId: c.account_id,
@@ -56,7 +60,7 @@ export function toConversationView(c: ConversationListRow): ConversationView {
       igsid: c.contact_external_id,
       username: c.contact_username,
       name: c.contact_name,
-      profilePicUrl: c.contact_pic,
+      profilePicUrl: c.contact_pic_attachment_id ? attachmentUrl(c.contact_pic_attachment_id) : c.contact_pic,
     },
     status: c.status,
     assigneeId: c.assignee_id,

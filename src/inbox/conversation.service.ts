@@ -26,13 +26,13 @@ export class ConversationService {
     const more = rows.length > filter.limit;
     const items = rows.slice(0, filter.limit);
     return {
-      items: items.map(toConversationView),
+      items: items.map((c) => toConversationView(c, this.picUrl)),
       nextCursor: more ? (items.at(-1)?.inbox_rank ?? null) : null,
     };
   }
 
   async get(workspaceId: string, id: string) {
-    return toConversationView(await this.find(workspaceId, id));
+    return toConversationView(await this.find(workspaceId, id), this.picUrl);
   }
 
   async update(
@@ -66,6 +66,8 @@ export class ConversationService {
     });
     return this.changed(workspaceId, c.id);
   }
+
+  private readonly picUrl = (id: string) => this.attachments.signedPath(id);
 
   /** the thread, newest first */
   async thread(workspaceId: string, id: string, cursor: string | undefined, limit: number) {
@@ -102,7 +104,7 @@ export class ConversationService {
   }
 
   private async changed(workspaceId: string, id: string) {
-    const view = toConversationView(await this.find(workspaceId, id));
+    const view = toConversationView(await this.find(workspaceId, id), this.picUrl);
     this.bus.publish(workspaceId, 'conversation.updated', { accountId: view.accountId, conversationId: id });
     return view;
   }

@@ -34,6 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text')
     .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('profile_pic_url', 'text')
+    .addColumn('profile_pic_attachment_id', 'text')
     .addColumn('follower_count', 'integer')
     .addColumn('is_user_follow_business', 'integer')
     .addColumn('is_business_follow_user', 'integer')
