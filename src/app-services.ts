@@ -10,6 +10,8 @@ import { AuthService } from './auth/auth.service.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { UserRepository } from './auth/user.repository.js';
+import { DmKeywordRepository } from './automation/dm-keyword.repository.js';
+import { DmKeywordService } from './automation/dm-keyword.service.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { EventBus } from './events/event-bus.js';
@@ -109,6 +111,7 @@ export function createServices({
     auth: new AuthService(users, tokens, new LoginLimiter(clock), log, onFirstOwner),
     accountService,
     ...inboxServices,
+    dmKeywords: new DmKeywordService(new DmKeywordRepository(database.db, clock), accounts, clock),
     oauth: new InstagramOauthService(
       graph,
       instagram,

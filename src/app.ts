@@ -1,6 +1,7 @@
 import { accountRoutes, oauthCallbackRoute } from './accounts/account.routes.js';
 import { createServices, jobHandlers, type Services } from './app-services.js';
 import { authRoutes, publicAuthRoutes } from './auth/auth.routes.js';
+import { dmKeywordRoutes } from './automation/dm-keyword.routes.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -130,6 +131,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     contactRoutes(api, services.contacts);
     attachmentUploadRoutes(api, services.attachments);
     historyRoutes(api, services.history, queue);
+    dmKeywordRoutes(api, services.dmKeywords);
     statsRoutes(api, services.stats);
     eventRoutes(api, services.bus);
     jobRoutes(api, queue);
