@@ -5,6 +5,8 @@ import { InstagramConnectService } from './accounts/instagram-connect.service.js
 import { InstagramOauthService } from './accounts/instagram-oauth.service.js';
 import { OauthStates } from './accounts/oauth-state.js';
 import { OauthStateRepository } from './accounts/oauth-state.repository.js';
+import { ApiKeyRepository } from './api-keys/api-key.repository.js';
+import { ApiKeyService } from './api-keys/api-key.service.js';
 import type { UserView } from './auth/auth.schema.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginLimiter } from './auth/login-limiter.js';
@@ -111,6 +113,7 @@ export function createServices({
     auth: new AuthService(users, tokens, new LoginLimiter(clock), log, onFirstOwner),
     accountService,
     ...inboxServices,
+    apiKeys: new ApiKeyService(new ApiKeyRepository(database.db), log, clock),
     dmKeywords: new DmKeywordService(new DmKeywordRepository(database.db, clock), accounts, clock),
     oauth: new InstagramOauthService(
       graph,

@@ -1,4 +1,5 @@
 import { accountRoutes, oauthCallbackRoute } from './accounts/account.routes.js';
+import { apiKeyRoutes, apiKeyScope } from './api-keys/api-key.routes.js';
 import { createServices, jobHandlers, type Services } from './app-services.js';
 import { authRoutes, publicAuthRoutes } from './auth/auth.routes.js';
 import { dmKeywordRoutes } from './automation/dm-keyword.routes.js';
@@ -117,7 +118,9 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     }),
   );
   await http.register(async (api: HttpServer) => {
-    api.addHook('onRequest', authenticate(services.tokens));
+    api.addHook('onRequest', authenticate(services.tokens, services.apiKeys.resolve));
+    api.addHook('onRequest', apiKeyScope);
+    apiKeyRoutes(api, services.apiKeys);
     authRoutes(api, services.auth);
     accountRoutes(api, {
       accounts: services.accountService,

@@ -7,6 +7,8 @@ export interface AuthContext {
   role: 'owner' | 'agent';
   isAdmin: boolean;
   via: 'session' | 'api_key';
+  /** an API key's scopes ('read' = GET, 'write' = every other method); a login session has none */
+  scopes?: readonly ('read' | 'write')[];
 }
 
 export interface SessionTokens {

@@ -189,6 +189,35 @@ describe.each(dialects)('sending messages on %s', (dialect) => {
     });
   });
 
+  it('lets an external agent answer with a workspace API key, and a read-only key only read', async () => {
+    const createKey = async (scopes: string[]) =>
+      (
+        await t.app.http.inject({
+          method: 'POST',
+          url: '/api/v1/api-keys',
+          headers: { authorization: `Bearer ${t.token}` },
+          payload: { name: `agent ${scopes.join('+')}`, scopes },
+        })
+      ).json().key as string;
+    const [agent, reader] = [await createKey(['read', 'write']), await createKey(['read'])];
+    const post = (key: string) =>
+      t.app.http.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/messages`,
+        headers: { authorization: `Bearer ${key}` },
+        payload: { text: 'Answer from the AI agent' },
+      });
+    const res = await post(agent);
+    expect(res.statusCode).toBe(202);
+    expect((await outbound())[0]).toMatchObject({ id: res.json().id, sentBy: 'api', status: 'queued' });
+    expect((await post(reader)).json()).toMatchObject({ statusCode: 403, error: 'insufficient_scope' });
+    const read = await t.app.http.inject({
+      url: `/api/v1/conversations/${conversationId}/messages`,
+      headers: { authorization: `Bearer ${reader}` },
+    });
+    expect(read.statusCode).toBe(200);
+  });
+
   it('marks the account token_expired when Meta refuses the token', async () => {
     stub.on('POST', SEND, {
       status: 400,
