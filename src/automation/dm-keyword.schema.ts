@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../http/schemas.js';
-import { outgoingAttachmentTypes } from '../inbox/message.schema.js';
+import { outgoingAttachment } from '../inbox/message.schema.js';
 import type { DmKeywordRule } from './dm-keyword.repository.js';
 import { isTimezone } from './keyword-match.js';
 
@@ -8,20 +8,7 @@ const matchType = z.enum(['contains', 'exact', 'word', 'regex']);
 const keyword = z.string().trim().min(1).max(200);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (00:00–23:59)');
 
-export const attachment = z
-  .object({
-    type: z.enum(outgoingAttachmentTypes),
-    url: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
-      .optional(),
-    /** an upload from POST /api/v1/attachments */
-    attachmentId: z.string().max(64).optional(),
-  })
-  .strict()
-  .refine((a) => (a.url === undefined) !== (a.attachmentId === undefined), {
-    message: 'give either url or attachmentId',
-  });
+export const attachment = outgoingAttachment;
 
 // Meta's limits for Instagram quick replies: at most 13, titles of up to 20 characters
 // (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/quick-replies).

@@ -56,23 +56,26 @@ export const messageQuery = pageQuery;
 
 export const outgoingAttachmentTypes = ['image', 'video', 'audio', 'file'] as const;
 
+/** a file to send: by URL, or an upload from POST /api/v1/attachments */
+export const outgoingAttachment = z
+  .object({
+    type: z.enum(outgoingAttachmentTypes),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+    attachmentId: z.string().max(64).optional(),
+  })
+  .strict()
+  .refine((a) => (a.url === undefined) !== (a.attachmentId === undefined), {
+    message: 'give either url or attachmentId',
+  });
+
 export const sendBody = z.union([
   z.object({ text: z.string().trim().min(1).max(1000) }).strict(),
   z
     .object({
-      attachment: z
-        .object({
-          type: z.enum(outgoingAttachmentTypes),
-          url: z
-            .url({ protocol: /^https?$/ })
-            .max(2000)
-            .optional(),
-          /** an upload from POST /api/v1/attachments */
-          attachmentId: z.string().max(64).optional(),
-        })
-        .refine((a) => (a.url === undefined) !== (a.attachmentId === undefined), {
-          message: 'give either url or attachmentId',
-        }),
+      attachment: outgoingAttachment,
     })
     .strict(),
   z
