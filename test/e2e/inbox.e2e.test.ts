@@ -144,8 +144,10 @@ describe('inbox in a real browser (demo mode)', () => {
   it('uploads a photo and sends it as an attachment', async () => {
     // A 1×1 PNG.
     const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-      'base64',
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4' +
+        '890000000d4944415478da63fccfc0f01f00050502005fc8f1d2000000004945' +
+        '4e44ae426082',
+      'hex',
     );
     const before = await messages().count();
     await testId('composer-file').setInputFiles({
