@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -43,7 +43,8 @@ export async function createHttpServer(opts: ServerOptions): Promise<HttpServer>
     genReqId: () => randomUUID(),
     // Bodies of API calls are small; webhook routes set their own limit.
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: true,
+    // Request lines are logged by our own hook (fewer fields, secrets redacted), not Fastify's.
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
