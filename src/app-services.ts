@@ -21,6 +21,9 @@ import { createInboxServices, inboxJobs } from './inbox/inbox-services.js';
 import type { JobContext, JobHandlers, JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { OutboundWebhookRepository } from './outbound-webhooks/outbound-webhook.repository.js';
+import { outboundWebhookJob } from './outbound-webhooks/outbound-webhook.routes.js';
+import { OutboundWebhookService } from './outbound-webhooks/outbound-webhook.service.js';
 import { ChatraceClient } from './providers/chatrace/chatrace-client.js';
 import { GraphClient } from './providers/instagram/graph-client.js';
 import { createSecrets } from './secrets.js';
@@ -58,6 +61,14 @@ export function createServices({
   const webhookEvents = new WebhookEventRepository(database.db);
   const tokens = createSessionTokens(secrets.sessionKey, config.ACCESS_TOKEN_TTL, clock);
   const bus = new EventBus(clock);
+  const outboundWebhooks = new OutboundWebhookService(
+    new OutboundWebhookRepository(database.db),
+    secrets,
+    queue,
+    log,
+    clock,
+  );
+  bus.deliverTo(outboundWebhooks);
   const graph = new GraphClient({
     graphUrl: config.INSTAGRAM_GRAPH_URL,
     apiVersion: config.INSTAGRAM_API_VERSION,
@@ -113,6 +124,7 @@ export function createServices({
     auth: new AuthService(users, tokens, new LoginLimiter(clock), log, onFirstOwner),
     accountService,
     ...inboxServices,
+    outboundWebhooks,
     apiKeys: new ApiKeyService(new ApiKeyRepository(database.db), log, clock),
     dmKeywords: new DmKeywordService(new DmKeywordRepository(database.db, clock), accounts, clock),
     oauth: new InstagramOauthService(
@@ -210,5 +222,6 @@ function registry(s: Services): JobHandlers {
       retry: { attempts: 3, backoffMs: 60_000 },
     },
     ...inboxJobs(s),
+    'deliver-outbound-webhook': outboundWebhookJob(s.outboundWebhooks),
   };
 }

@@ -21,6 +21,7 @@ import { createJobQueue } from './jobs/job-queue.factory.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
+import { outboundWebhookRoutes } from './outbound-webhooks/outbound-webhook.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { webhookEventRoutes } from './webhooks/webhook-event.routes.js';
 import { webhookIngestRoutes } from './webhooks/webhook-ingest.routes.js';
@@ -121,6 +122,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     api.addHook('onRequest', authenticate(services.tokens, services.apiKeys.resolve));
     api.addHook('onRequest', apiKeyScope);
     apiKeyRoutes(api, services.apiKeys);
+    outboundWebhookRoutes(api, services.outboundWebhooks);
     authRoutes(api, services.auth);
     accountRoutes(api, {
       accounts: services.accountService,

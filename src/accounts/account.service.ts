@@ -143,11 +143,9 @@ export class AccountService {
     await this.accounts.update(row.id, patch);
     if (changed) {
       this.log.info({ accountId: row.id, from: row.status, to: status }, 'account status changed');
-      this.bus.publish(row.workspace_id, 'account.status_changed', {
-        id: row.id,
-        status,
-        previous: row.status,
-      });
+      const data = { id: row.id, status, previous: row.status };
+      this.bus.publish(row.workspace_id, 'account.status_changed', data);
+      await this.bus.toWebhooks(row.workspace_id, 'account.status_changed', data, `status:${row.id}:${now}`);
     }
     return { ...row, ...patch };
   }

@@ -8,6 +8,7 @@ import * as jobsClaimIndex from './migrations/20261122_0410_jobs_claim_index.js'
 import * as accountProfile from './migrations/20261122_0500_account_profile.js';
 import * as inbox from './migrations/20261122_0600_inbox.js';
 import * as apiKeysAndDmKeywords from './migrations/20261122_0700_api_keys_and_dm_keywords.js';
+import * as outboundWebhooks from './migrations/20261122_0710_outbound_webhooks.js';
 
 // An explicit list rather than a folder scan: works the same from src/ (tests) and dist/.
 // Migrations are never edited after they land; add a new file instead.
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261122_0500_account_profile': accountProfile,
   '20261122_0600_inbox': inbox,
   '20261122_0700_api_keys_and_dm_keywords': apiKeysAndDmKeywords,
+  '20261122_0710_outbound_webhooks': outboundWebhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

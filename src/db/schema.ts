@@ -137,6 +137,41 @@ export interface Database {
   attachments: AttachmentTable;
   api_keys: ApiKeyTable;
   dm_keyword_rules: DmKeywordRuleTable;
+  outbound_webhooks: OutboundWebhookTable;
+  outbound_deliveries: OutboundDeliveryTable;
+}
+
+/** a subscription: events of these types are POSTed, signed, to `url` */
+export interface OutboundWebhookTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  /** the HMAC signing secret, encrypted (shown once when created) */
+  secret_enc: string;
+  /** JSON string[] of event types, or ["*"] */
+  event_types: string;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type OutboundDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** one event for one subscription, with the exact body that is signed and sent */
+export interface OutboundDeliveryTable {
+  id: string;
+  webhook_id: string;
+  workspace_id: string;
+  event_type: string;
+  /** the event's own id: a subscription gets each event once */
+  event_id: string;
+  body: string;
+  status: OutboundDeliveryStatus;
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
 }
 
 /** a workspace API key (`rdk_…`); only its sha256 is stored, the key is shown once */

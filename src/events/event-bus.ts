@@ -11,6 +11,11 @@ export interface WorkspaceEvent {
 
 const channel = 'relaydesk:events';
 
+/** durable, signed delivery of an event to the workspace's outbound webhooks */
+export interface OutboundSink {
+  emit(workspaceId: string, type: string, data: unknown, eventId: string): Promise<void>;
+}
+
 /**
  * Live events per workspace (new message, status change, job progress) for the SSE stream and
  * outbound webhooks. In-process by default; with Redis (scale-out) every event goes through one
@@ -20,6 +25,7 @@ export class EventBus {
   private readonly emitter = new EventEmitter();
   private pub: Redis | null = null;
   private sub: Redis | null = null;
+  private outbound: OutboundSink | null = null;
 
   constructor(private readonly clock: () => number = Date.now) {
     // One listener per open dashboard tab.
@@ -51,6 +57,20 @@ export class EventBus {
       return;
     }
     this.emitter.emit(workspaceId, event);
+  }
+
+  /** where `toWebhooks` events go (the outbound-webhooks feature) */
+  deliverTo(sink: OutboundSink): void {
+    this.outbound = sink;
+  }
+
+  /**
+   * An event for external systems (message.received, message.sent…). Unlike `publish`, it is
+   * stored and retried: the sink writes one delivery per subscription, keyed by `eventId`, so the
+   * same event emitted twice (a retried job) is delivered once.
+   */
+  async toWebhooks(workspaceId: string, type: string, data: unknown, eventId: string): Promise<void> {
+    await this.outbound?.emit(workspaceId, type, data, eventId);
   }
 
   subscribe(workspaceId: string, listener: (e: WorkspaceEvent) => void): () => void {

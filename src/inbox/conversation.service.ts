@@ -51,7 +51,17 @@ export class ConversationService {
       ...(patch.assigneeId !== undefined ? { assignee_id: patch.assigneeId } : {}),
       updated_at: nowIso(this.clock),
     });
-    return this.changed(auth.workspaceId, c.id);
+    const view = await this.changed(auth.workspaceId, c.id);
+    if (patch.assigneeId !== undefined && patch.assigneeId !== c.assignee_id) {
+      const data = { conversation: view, assigneeId: patch.assigneeId, assignedBy: auth.userId };
+      await this.bus.toWebhooks(
+        auth.workspaceId,
+        'conversation.assigned',
+        data,
+        `assigned:${c.id}:${nowIso(this.clock)}`,
+      );
+    }
+    return view;
   }
 
   /** the operator has read the conversation: unread goes to zero */

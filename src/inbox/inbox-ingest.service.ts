@@ -7,6 +7,7 @@ import type { InboundEventConsumer } from '../webhooks/inbound-event-consumer.js
 import type { EventRow } from '../webhooks/webhook-event.repository.js';
 import { type ApplyOptions, type ApplyResult, applyInboxOps } from './inbox-apply.js';
 import { type InboxOp, type StoredAttachment, toInboxOp } from './inbox-op.js';
+import { messageEventData } from './message-event.js';
 
 /** a profile is read again at most once a day */
 export const profileMaxAgeMs = 24 * 3600_000;
@@ -41,6 +42,15 @@ export class InboxIngestService implements InboundEventConsumer {
   async apply(account: AccountRow, ops: InboxOp[], opts: ApplyOptions = {}): Promise<ApplyResult> {
     const result = await applyInboxOps(this.database.db, this.database.dialect, account, ops, opts);
     this.announce(account, result);
+    if (!opts.history) {
+      for (const m of result.created.filter((x) => x.direction === 'inbound' && x.complete === 1))
+        await this.bus.toWebhooks(
+          account.workspace_id,
+          'message.received',
+          messageEventData(m),
+          `received:${m.id}`,
+        );
+    }
     await this.followUp(account, result);
     return result;
   }

@@ -11,6 +11,7 @@ import type { Secrets } from '../secrets.js';
 import type { ConversationRow } from './conversation.repository.js';
 import type { StoredAttachment } from './inbox-op.js';
 import type { MessageRepository, MessageRow } from './message.repository.js';
+import { messageEventData } from './message-event.js';
 import { type SendFailure, sendFailure } from './send-failure.js';
 
 /** how the send job finds the public URL of an uploaded file (Meta and Chatrace fetch it) */
@@ -169,11 +170,22 @@ export class MessageDeliveryService {
         .execute();
     });
     this.announce(m);
+    const sent = { ...m, external_id: mid, status: 'sent' as const, error_code: null, error_message: null };
+    await this.bus.toWebhooks(m.workspace_id, 'message.sent', messageEventData(sent), `sent:${m.id}`);
   }
 
   private async fail(m: MessageRow, f: Pick<SendFailure, 'code' | 'message'>): Promise<void> {
     await this.messages.update(m.id, { status: 'failed', error_code: f.code, error_message: f.message });
     this.announce(m);
+    const failed = { ...m, status: 'failed' as const, error_code: f.code, error_message: f.message };
+    // keyed by the send attempt: a message sent again after failing can fail again
+    const attempt = m.send_attempted_at ?? m.updated_at;
+    await this.bus.toWebhooks(
+      m.workspace_id,
+      'message.failed',
+      messageEventData(failed),
+      `failed:${m.id}:${attempt}`,
+    );
   }
 
   private announce(m: MessageRow): void {

@@ -218,6 +218,42 @@ describe.each(dialects)('sending messages on %s', (dialect) => {
     expect(read.statusCode).toBe(200);
   });
 
+  it('tells outbound webhooks about received, sent and failed messages, each once', async () => {
+    const sub = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/outbound-webhooks',
+      headers: { authorization: `Bearer ${t.token}` },
+      payload: {
+        url: 'http://127.0.0.1:9/hook',
+        eventTypes: ['message.received', 'message.sent', 'message.failed'],
+      },
+    });
+    expect(sub.statusCode).toBe(201);
+    const events = async () =>
+      (
+        await t.tdb.db
+          .selectFrom('outbound_deliveries')
+          .select(['event_type', 'body'])
+          .orderBy('id')
+          .execute()
+      ).map((d) => [d.event_type, JSON.parse(d.body).data.message.text]);
+    await customerWrites(now);
+    stub.on('POST', SEND, { body: { recipient_id: CUSTOMER, message_id: 'mid.out.hook' } });
+    const { id } = await reply('We open at 10');
+    await t.app.services.delivery.deliver(id, ctx, false);
+    await t.app.services.delivery.deliver(id, ctx, false);
+    stub.on('POST', SEND, { status: 400, body: { error: { message: 'Invalid', code: 100 } } });
+    const bad = await reply('This fails');
+    await t.app.services.delivery.deliver(bad.id, ctx, false);
+    expect(await events()).toEqual([
+      ['message.received', 'hello?'],
+      ['message.sent', 'We open at 10'],
+      ['message.failed', 'This fails'],
+    ]);
+    await t.tdb.db.deleteFrom('outbound_deliveries').execute();
+    await t.tdb.db.deleteFrom('outbound_webhooks').execute();
+  });
+
   it('marks the account token_expired when Meta refuses the token', async () => {
     stub.on('POST', SEND, {
       status: 400,

@@ -26,6 +26,8 @@ export interface JobPayloads {
   'import-history': { accountId: string };
   /** every minute: poll the Conversations API of accounts that are due, importing what webhooks missed */
   'poll-conversations': Record<string, never>;
+  /** POST one signed outbound webhook delivery (retried with backoff for up to 24 h) */
+  'deliver-outbound-webhook': { deliveryId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -44,6 +46,7 @@ export const jobNames = Object.keys({
   'copy-attachments': true,
   'import-history': true,
   'poll-conversations': true,
+  'deliver-outbound-webhook': true,
 } satisfies Record<JobName, true>) as JobName[];
 
 export interface JobContext {
