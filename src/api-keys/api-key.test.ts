@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/support/db.js';
 import { capturingLogger } from '../../test/support/graph-stub-server.js';
+import { seedWorkspaces } from '../../test/support/workspaces.js';
 import { createSessionTokens } from '../auth/session-token.js';
-import { UserRepository } from '../auth/user.repository.js';
 import { authenticate } from '../http/authenticate.js';
 import { createHttpServer, type HttpServer } from '../http/server.js';
 import { sha256Hex } from '../secrets.js';
@@ -31,36 +31,10 @@ describe.each(dialects)('workspace API keys on %s', (dialect) => {
 
   beforeAll(async () => {
     tdb = await createTestDatabase(dialect);
-    const users = new UserRepository(tdb.db);
-    const base = { passwordHash: 'not-a-real-hash', isAdmin: false };
-    const owner = await users.createWithWorkspace({
-      ...base,
-      workspaceName: 'Linen',
-      email: 'o@linen.test',
-      role: 'owner',
-    });
-    const agent = await users.createInWorkspace({
-      ...base,
-      workspaceId: owner.workspace_id,
-      email: 'a@linen.test',
-      role: 'agent',
-    });
-    const other = await users.createWithWorkspace({
-      ...base,
-      workspaceName: 'Other',
-      email: 'o@other.test',
-      role: 'owner',
-    });
-    ownerId = owner.id;
-    workspaceId = owner.workspace_id;
-    for (const [k, u] of [
-      ['owner', owner],
-      ['agent', agent],
-      ['other', other],
-    ] as const) {
-      const ctx = { userId: u.id, workspaceId: u.workspace_id, role: u.role, isAdmin: u.is_admin === 1 };
-      session[k] = (await tokens.issue(ctx)).accessToken;
-    }
+    const seeded = await seedWorkspaces(tdb.db, tokens);
+    Object.assign(session, seeded.session);
+    ownerId = seeded.owner.id;
+    workspaceId = seeded.owner.workspace_id;
     repo = new ApiKeyRepository(tdb.db);
     const service = new ApiKeyService(repo, logger, clock);
     http = await createHttpServer({ logger, trustProxy: false });

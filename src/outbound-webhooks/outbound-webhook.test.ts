@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/support/db.js';
 import { capturingLogger } from '../../test/support/graph-stub-server.js';
+import { seedWorkspaces } from '../../test/support/workspaces.js';
 import { createSessionTokens } from '../auth/session-token.js';
-import { UserRepository } from '../auth/user.repository.js';
 import { authenticate } from '../http/authenticate.js';
 import { createHttpServer, type HttpServer } from '../http/server.js';
 import { backoffDelay, type EnqueueOptions, type JobQueue } from '../jobs/job-queue.js';
@@ -62,36 +62,10 @@ describe.each(dialects)('outbound webhooks on %s', (dialect) => {
 
   beforeAll(async () => {
     tdb = await createTestDatabase(dialect);
-    const users = new UserRepository(tdb.db);
-    const base = { passwordHash: 'not-a-real-hash', isAdmin: false };
-    const owner = await users.createWithWorkspace({
-      ...base,
-      workspaceName: 'Linen',
-      email: 'o@linen.test',
-      role: 'owner',
-    });
-    const agent = await users.createInWorkspace({
-      ...base,
-      workspaceId: owner.workspace_id,
-      email: 'a@linen.test',
-      role: 'agent',
-    });
-    const other = await users.createWithWorkspace({
-      ...base,
-      workspaceName: 'Other',
-      email: 'o@other.test',
-      role: 'owner',
-    });
-    workspaceId = owner.workspace_id;
-    otherWorkspaceId = other.workspace_id;
-    for (const [k, u] of [
-      ['owner', owner],
-      ['agent', agent],
-      ['other', other],
-    ] as const) {
-      const ctx = { userId: u.id, workspaceId: u.workspace_id, role: u.role, isAdmin: false };
-      session[k] = (await tokens.issue(ctx)).accessToken;
-    }
+    const seeded = await seedWorkspaces(tdb.db, tokens);
+    Object.assign(session, seeded.session);
+    workspaceId = seeded.owner.workspace_id;
+    otherWorkspaceId = seeded.other.workspace_id;
     service = new OutboundWebhookService(
       new OutboundWebhookRepository(tdb.db),
       secrets,
