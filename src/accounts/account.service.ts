@@ -145,7 +145,11 @@ export class AccountService {
       this.log.info({ accountId: row.id, from: row.status, to: status }, 'account status changed');
       const data = { id: row.id, status, previous: row.status };
       this.bus.publish(row.workspace_id, 'account.status_changed', data);
-      await this.bus.toWebhooks(row.workspace_id, 'account.status_changed', data, `status:${row.id}:${now}`);
+      await this.bus.toWebhooks(row.workspace_id, {
+        type: 'account.status_changed',
+        data,
+        eventId: `status:${row.id}:${now}`,
+      });
     }
     return { ...row, ...patch };
   }

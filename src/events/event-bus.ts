@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import { connectRedis } from '../jobs/bullmq-connection.js';
 import type { Logger } from '../logger.js';
+import type { OutboundEvent } from '../outbound-webhooks/outbound-webhook.service.js';
 
 export interface WorkspaceEvent {
   type: string;
@@ -13,7 +14,7 @@ const channel = 'relaydesk:events';
 
 /** durable, signed delivery of an event to the workspace's outbound webhooks */
 export interface OutboundSink {
-  emit(workspaceId: string, type: string, data: unknown, eventId: string): Promise<void>;
+  emitMany(workspaceId: string, events: readonly OutboundEvent[]): Promise<void>;
 }
 
 /**
@@ -69,8 +70,8 @@ export class EventBus {
    * stored and retried: the sink writes one delivery per subscription, keyed by `eventId`, so the
    * same event emitted twice (a retried job) is delivered once.
    */
-  async toWebhooks(workspaceId: string, type: string, data: unknown, eventId: string): Promise<void> {
-    await this.outbound?.emit(workspaceId, type, data, eventId);
+  async toWebhooks(workspaceId: string, ...events: OutboundEvent[]): Promise<void> {
+    await this.outbound?.emitMany(workspaceId, events);
   }
 
   subscribe(workspaceId: string, listener: (e: WorkspaceEvent) => void): () => void {

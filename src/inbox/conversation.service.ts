@@ -54,12 +54,11 @@ export class ConversationService {
     const view = await this.changed(auth.workspaceId, c.id);
     if (patch.assigneeId !== undefined && patch.assigneeId !== c.assignee_id) {
       const data = { conversation: view, assigneeId: patch.assigneeId, assignedBy: auth.userId };
-      await this.bus.toWebhooks(
-        auth.workspaceId,
-        'conversation.assigned',
+      await this.bus.toWebhooks(auth.workspaceId, {
+        type: 'conversation.assigned',
         data,
-        `assigned:${c.id}:${nowIso(this.clock)}`,
-      );
+        eventId: `assigned:${c.id}:${nowIso(this.clock)}`,
+      });
     }
     return view;
   }

@@ -43,13 +43,15 @@ export class InboxIngestService implements InboundEventConsumer {
     const result = await applyInboxOps(this.database.db, this.database.dialect, account, ops, opts);
     this.announce(account, result);
     if (!opts.history) {
-      for (const m of result.created.filter((x) => x.direction === 'inbound' && x.complete === 1))
-        await this.bus.toWebhooks(
-          account.workspace_id,
-          'message.received',
-          messageEventData(m),
-          `received:${m.id}`,
-        );
+      const received = result.created.filter((m) => m.direction === 'inbound' && m.complete === 1);
+      await this.bus.toWebhooks(
+        account.workspace_id,
+        ...received.map((m) => ({
+          type: 'message.received' as const,
+          data: messageEventData(m),
+          eventId: `received:${m.id}`,
+        })),
+      );
     }
     await this.followUp(account, result);
     return result;

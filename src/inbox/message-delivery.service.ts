@@ -171,7 +171,11 @@ export class MessageDeliveryService {
     });
     this.announce(m);
     const sent = { ...m, external_id: mid, status: 'sent' as const, error_code: null, error_message: null };
-    await this.bus.toWebhooks(m.workspace_id, 'message.sent', messageEventData(sent), `sent:${m.id}`);
+    await this.bus.toWebhooks(m.workspace_id, {
+      type: 'message.sent',
+      data: messageEventData(sent),
+      eventId: `sent:${m.id}`,
+    });
   }
 
   private async fail(m: MessageRow, f: Pick<SendFailure, 'code' | 'message'>): Promise<void> {
@@ -180,12 +184,11 @@ export class MessageDeliveryService {
     const failed = { ...m, status: 'failed' as const, error_code: f.code, error_message: f.message };
     // keyed by the send attempt: a message sent again after failing can fail again
     const attempt = m.send_attempted_at ?? m.updated_at;
-    await this.bus.toWebhooks(
-      m.workspace_id,
-      'message.failed',
-      messageEventData(failed),
-      `failed:${m.id}:${attempt}`,
-    );
+    await this.bus.toWebhooks(m.workspace_id, {
+      type: 'message.failed',
+      data: messageEventData(failed),
+      eventId: `failed:${m.id}:${attempt}`,
+    });
   }
 
   private announce(m: MessageRow): void {

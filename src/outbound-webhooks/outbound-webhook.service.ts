@@ -29,6 +29,13 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 /** how much of a failing receiver's answer the log keeps */
 const ERROR_BODY_CHARS = 200;
 
+export interface OutboundEvent {
+  type: OutboundEventType;
+  data: unknown;
+  /** the event's own id: a subscription gets each event once */
+  eventId: string;
+}
+
 export class OutboundWebhookService {
   constructor(
     private readonly repo: OutboundWebhookRepository,
@@ -115,17 +122,28 @@ export class OutboundWebhookService {
    * Records one delivery per interested subscription and queues it. Never throws: a broken
    * subscription (or database hiccup for one of them) must not fail the caller's own work.
    */
-  async emit(workspaceId: string, type: OutboundEventType, data: unknown, eventId: string): Promise<void> {
+  emit(workspaceId: string, type: OutboundEventType, data: unknown, eventId: string): Promise<void> {
+    return this.emitMany(workspaceId, [{ type, data, eventId }]);
+  }
+
+  /** `emit` for a batch: the workspace's subscriptions are read once (the inbox emits per batch) */
+  async emitMany(workspaceId: string, events: readonly OutboundEvent[]): Promise<void> {
+    if (events.length === 0) return;
     let hooks: OutboundWebhookRow[];
     try {
       hooks = await this.repo.listActive(workspaceId);
     } catch (err) {
-      this.log.error({ err: (err as Error).message, workspaceId, type }, 'outbound webhooks: emit failed');
+      this.log.error({ err: (err as Error).message, workspaceId }, 'outbound webhooks: emit failed');
       return;
     }
+    for (const event of events) await this.record(workspaceId, hooks, event);
+  }
+
+  private async record(workspaceId: string, hooks: OutboundWebhookRow[], e: OutboundEvent): Promise<void> {
+    const { type, eventId } = e;
     const now = this.clock();
     const createdAt = new Date(now).toISOString();
-    const body = JSON.stringify({ id: eventId, type, createdAt, data });
+    const body = JSON.stringify({ id: eventId, type, createdAt, data: e.data });
     for (const hook of hooks) {
       const wanted = parseEventTypes(hook.event_types);
       if (!wanted.includes('*') && !wanted.includes(type)) continue;
