@@ -12,11 +12,23 @@ import { AuthService } from './auth/auth.service.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { UserRepository } from './auth/user.repository.js';
-import { DmKeywordRepository } from './automation/dm-keyword.repository.js';
-import { DmKeywordService } from './automation/dm-keyword.service.js';
+import { autoPostJobs, createAutoPostServices } from './auto-posts/auto-post-services.js';
+import {
+  automationJobs,
+  createAutomationServices,
+  createTakeover,
+} from './automation/automation-services.js';
+import { cleanupJob } from './cleanup/cleanup.job.js';
+import {
+  CleanupRepository,
+  defaultAttachmentRefs,
+  publishingAttachmentRefs,
+} from './cleanup/cleanup.repository.js';
+import { CleanupService } from './cleanup/cleanup.service.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { EventBus } from './events/event-bus.js';
+import { AttachmentFiles } from './inbox/attachment.files.js';
 import { createInboxServices, inboxJobs } from './inbox/inbox-services.js';
 import type { JobContext, JobHandlers, JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
@@ -24,6 +36,8 @@ import type { Metrics } from './metrics.js';
 import { OutboundWebhookRepository } from './outbound-webhooks/outbound-webhook.repository.js';
 import { outboundWebhookJob } from './outbound-webhooks/outbound-webhook.routes.js';
 import { OutboundWebhookService } from './outbound-webhooks/outbound-webhook.service.js';
+import { createPostServices, postJobs } from './posts/post-services.js';
+import { createProductServices } from './products/product-services.js';
 import { ChatraceClient } from './providers/chatrace/chatrace-client.js';
 import { GraphClient } from './providers/instagram/graph-client.js';
 import { createSecrets } from './secrets.js';
@@ -96,6 +110,7 @@ export function createServices({
     clock,
   );
   const accountService = new AccountService(accounts, graph, secrets, bus, log, clock);
+  const takeover = createTakeover(database, bus);
   const inboxServices = createInboxServices({
     config,
     database,
@@ -110,8 +125,49 @@ export function createServices({
     accountService,
     graph,
     chatrace: chatraceClient,
+    takeover,
   });
+  const automation = createAutomationServices({
+    database,
+    queue,
+    bus,
+    log,
+    clock,
+    secrets,
+    accounts,
+    accountService,
+    graph,
+    inbox: inboxServices,
+    takeover,
+  });
+  const postServices = createPostServices({
+    database,
+    queue,
+    bus,
+    log,
+    clock,
+    secrets,
+    accounts,
+    accountService,
+    graph,
+    afterCommentCreate: automation.commentAutomation.afterCreate,
+  });
+  const attachmentFiles = new AttachmentFiles(config.DATA_DIR);
   const states = new OauthStates(new OauthStateRepository(database.db), secrets.sessionKey, clock);
+  const autoPostServices = createAutoPostServices({
+    config,
+    database,
+    queue,
+    bus,
+    log,
+    clock,
+    simulator,
+    secrets,
+    accounts,
+    accountService,
+    graph,
+  });
+  const productServices = createProductServices(database.db, clock);
   return {
     secrets,
     tokens,
@@ -124,9 +180,25 @@ export function createServices({
     auth: new AuthService(users, tokens, new LoginLimiter(clock), log, onFirstOwner),
     accountService,
     ...inboxServices,
+    ...autoPostServices,
+    ...postServices,
+    cleanup: new CleanupService(
+      new CleanupRepository(database.db),
+      (sha) => attachmentFiles.pathOf(sha),
+      log,
+      clock,
+      // product images and auto-post media may name uploads (/api/v1/attachments/<id>)
+      {
+        attachmentRefs: [...defaultAttachmentRefs, ...publishingAttachmentRefs],
+        webhookRetentionDays: config.RETENTION_WEBHOOK_DAYS,
+        jobRetentionDays: config.RETENTION_JOB_DAYS,
+        attachmentRetentionDays: config.RETENTION_ATTACHMENT_DAYS,
+      },
+    ),
     outboundWebhooks,
     apiKeys: new ApiKeyService(new ApiKeyRepository(database.db), log, clock),
-    dmKeywords: new DmKeywordService(new DmKeywordRepository(database.db, clock), accounts, clock),
+    ...automation,
+    ...productServices,
     oauth: new InstagramOauthService(
       graph,
       instagram,
@@ -153,7 +225,7 @@ export function createServices({
       webhookEvents,
       accounts,
       queue,
-      [inboxServices.inbox],
+      [inboxServices.inbox, postServices.commentIngest],
       metrics,
       log,
       clock,
@@ -222,6 +294,10 @@ function registry(s: Services): JobHandlers {
       retry: { attempts: 3, backoffMs: 60_000 },
     },
     ...inboxJobs(s),
+    ...autoPostJobs(s),
+    ...postJobs(s),
+    cleanup: cleanupJob(s.cleanup),
+    ...automationJobs(s),
     'deliver-outbound-webhook': outboundWebhookJob(s.outboundWebhooks),
   };
 }

@@ -2,7 +2,14 @@ import { accountRoutes, oauthCallbackRoute } from './accounts/account.routes.js'
 import { apiKeyRoutes, apiKeyScope } from './api-keys/api-key.routes.js';
 import { createServices, jobHandlers, type Services } from './app-services.js';
 import { authRoutes, publicAuthRoutes } from './auth/auth.routes.js';
+import { autoPostRoutes } from './auto-posts/auto-post.routes.js';
+import { autoPostSeriesRoutes } from './auto-posts/auto-post-series.routes.js';
+import { automationActionRoutes } from './automation/automation-action.routes.js';
+import { automationSettingsRoutes } from './automation/automation-settings.routes.js';
+import { commentRuleRoutes } from './automation/comment-rule.routes.js';
 import { dmKeywordRoutes } from './automation/dm-keyword.routes.js';
+import { cleanupCron } from './cleanup/cleanup.job.js';
+import { commentRoutes } from './comments/comment.routes.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -10,7 +17,7 @@ import { type Demo, demoWanted, startDemo } from './demo/demo.js';
 import { eventRoutes } from './events/event.routes.js';
 import { authenticate } from './http/authenticate.js';
 import { healthRoutes } from './http/health.routes.js';
-import { createHttpServer, type HttpServer } from './http/server.js';
+import { closeGracefully, createHttpServer, type HttpServer } from './http/server.js';
 import { serveDashboard } from './http/static.js';
 import { attachmentFileRoutes, attachmentUploadRoutes } from './inbox/attachment.routes.js';
 import { contactRoutes } from './inbox/contact.routes.js';
@@ -22,6 +29,9 @@ import type { JobQueue } from './jobs/job-queue.js';
 import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { outboundWebhookRoutes } from './outbound-webhooks/outbound-webhook.routes.js';
+import { postRoutes } from './posts/post.routes.js';
+import { syncMediaCron } from './posts/post-services.js';
+import { registerProductRoutes } from './products/product-services.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { webhookEventRoutes } from './webhooks/webhook-event.routes.js';
 import { webhookIngestRoutes } from './webhooks/webhook-ingest.routes.js';
@@ -136,7 +146,15 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     contactRoutes(api, services.contacts);
     attachmentUploadRoutes(api, services.attachments);
     historyRoutes(api, services.history, queue);
+    autoPostRoutes(api, services.autoPosts);
+    autoPostSeriesRoutes(api, services.autoPostSeries);
+    postRoutes(api, services.posts);
+    commentRoutes(api, services.comments);
     dmKeywordRoutes(api, services.dmKeywords);
+    commentRuleRoutes(api, services.commentRules);
+    automationSettingsRoutes(api, services.automationSettings);
+    automationActionRoutes(api, services.automationActions, services.takeover, services.conversations, clock);
+    registerProductRoutes(api, services);
     statsRoutes(api, services.stats);
     eventRoutes(api, services.bus);
     jobRoutes(api, queue);
@@ -156,12 +174,18 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     await queue.schedule('sweep-deliveries', '* * * * *', {});
     await queue.schedule('refresh-tokens', '17 4 * * *', {});
     await queue.schedule('poll-conversations', '* * * * *', {});
+    await queue.schedule('sweep-auto-posts', '* * * * *', {});
+    await queue.schedule('sync-media-all', syncMediaCron, {});
+    await queue.schedule('cleanup', cleanupCron, {});
+    await queue.schedule('sweep-automation', '* * * * *', {});
     // Polling starts after an account's history is in; a backfill lost to a crash is redone.
     for (const a of await services.accounts.listByProvider('instagram')) {
       if (!a.backfilled_at && a.status !== 'disconnected')
         await queue.enqueue('import-history', { accountId: a.id }, { uniqueKey: `history:${a.id}` });
     }
     await services.events.sweep(0, 100_000);
+    // posts that fell due while no instance was running go out now, not at the next minute
+    await services.autoPostScheduler.sweep(0);
   };
   return {
     config,
@@ -181,7 +205,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     async stop() {
       accepting = false;
       clearInterval(checkpoints);
-      await http.close();
+      await closeGracefully(http, config.SHUTDOWN_GRACE_MS);
       await services.ingest.drain();
       await queue.stop();
       await queue.close();

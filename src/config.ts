@@ -73,12 +73,20 @@ export const envSchema = z.object({
     .min(60)
     .default(12 * 3600),
   TRUST_PROXY: bool,
+  /** on shutdown, requests still running this long (ms) after the listener closed are cut off */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** attachments larger than this are not copied into DATA_DIR (Meta's URL is kept) nor accepted as uploads */
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .default(25 * 1024 * 1024),
+  /** the daily cleanup (03:00 workspace time) prunes processed webhook bodies older than this */
+  RETENTION_WEBHOOK_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** finished and dead job rows of the embedded queue */
+  RETENTION_JOB_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  /** stored files nothing refers to any more */
+  RETENTION_ATTACHMENT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import type { Simulator } from '../src/providers/simulator/server.js';
 import { simEnv, startTestSimulator } from '../src/providers/simulator/testing.js';
 import { createTestApp, eventually, type TestApp } from './support/app.js';
 import { dialects } from './support/db.js';
+import { collectEvents } from './support/sse.js';
 
 // The inbox end to end over real HTTP: the simulator plays Instagram (Graph API and signed
 // webhooks to the app's listening port), the app's own job worker does the rest.
@@ -23,8 +24,8 @@ describe.each(dialects)('the inbox with the simulator on %s', (dialect) => {
   let stopSim: () => Promise<void>;
   let base = '';
   let accountId = '';
-  const events: { type: string; data: { conversationId?: string } }[] = [];
-  const sse = new AbortController();
+  let sse: Awaited<ReturnType<typeof collectEvents<{ conversationId?: string }>>>;
+  const events = () => sse.events;
 
   beforeAll(async () => {
     ({ sim, close: stopSim } = await startTestSimulator({ clock: () => Date.now() }));
@@ -33,17 +34,10 @@ describe.each(dialects)('the inbox with the simulator on %s', (dialect) => {
     base = `http://127.0.0.1:${(t.app.http.server.address() as AddressInfo).port}`;
     sim.webhooks.configure({ url: `${base}/api/v1/instagram/webhook` });
     // SSE over a real connection, collected for the whole test
-    const res = await fetch(`${base}/api/v1/events?access_token=${t.token}`, { signal: sse.signal });
-    (async () => {
-      const decoder = new TextDecoder();
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        for (const line of decoder.decode(chunk).split('\n'))
-          if (line.startsWith('data: ')) events.push(JSON.parse(line.slice(6)));
-      }
-    })().catch(() => undefined);
+    sse = await collectEvents<{ conversationId?: string }>(base, t.token);
   });
   afterAll(async () => {
-    sse.abort();
+    sse.stop();
     await t.close();
     await stopSim();
   });
@@ -113,7 +107,7 @@ describe.each(dialects)('the inbox with the simulator on %s', (dialect) => {
     expect(file.status).toBe(200);
     expect(await file.text()).toBe(await (await fetch(photo)).text());
     expect(
-      events.some((e) => e.type === 'message.created' && e.data.conversationId === conversation.id),
+      events().some((e) => e.type === 'message.created' && e.data.conversationId === conversation.id),
     ).toBe(true);
   });
 

@@ -116,6 +116,8 @@ export class InstagramConnectService {
       { accountId: account.id },
       { uniqueKey: `history:${account.id}` },
     );
+    // The gallery starts with the account's media and their comments (same key as posts' syncKey).
+    await this.queue.enqueue('sync-media', { accountId: account.id }, { uniqueKey: `media:${account.id}` });
     return account;
   }
 }

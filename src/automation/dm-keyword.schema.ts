@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../http/schemas.js';
-import { outgoingAttachment } from '../inbox/message.schema.js';
+import { outgoingAttachment, quickReplies } from '../inbox/message.schema.js';
 import type { DmKeywordRule } from './dm-keyword.repository.js';
 import { isTimezone } from './keyword-match.js';
 
@@ -9,14 +9,6 @@ const keyword = z.string().trim().min(1).max(200);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (00:00–23:59)');
 
 export const attachment = outgoingAttachment;
-
-// Meta's limits for Instagram quick replies: at most 13, titles of up to 20 characters
-// (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/quick-replies).
-export const quickReply = z.object({
-  title: z.string().trim().min(1).max(20),
-  /** what the webhook reports when tapped; defaults to the title */
-  payload: z.string().max(1000).optional(),
-});
 
 export const activeHours = z.object({
   timezone: z.string().max(64).refine(isTimezone, 'must be an IANA timezone such as Europe/Kyiv'),
@@ -39,7 +31,7 @@ const fields = {
   keywords: z.array(keyword).min(1).max(50).optional(),
   responseMessage: z.string().trim().min(1).max(1000),
   attachment: attachment.nullable().optional(),
-  quickReplies: z.array(quickReply).max(13).optional(),
+  quickReplies: quickReplies.optional(),
   /** lower runs first */
   priority: z.number().int().min(-1_000_000).max(1_000_000).optional(),
   /** once per contact per rule per this many seconds; 0 = every time */

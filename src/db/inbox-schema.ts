@@ -25,6 +25,8 @@ export interface ContactTable {
   notes: string;
   /** JSON string[] */
   tags: string;
+  /** the customer wrote STOP/СТОП: no automated messages until START */
+  automation_opted_out_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -57,6 +59,9 @@ export interface ConversationTable {
   attribution: string | null;
   /** keyset of the inbox list: unread first, then newest (see inbox-rank.ts) */
   inbox_rank: string;
+  /** automation is silent here until then (human takeover; '9999…' when paused by hand) */
+  automation_paused_until: string | null;
+  automation_paused_by: 'human' | 'manual' | null;
   created_at: string;
   updated_at: string;
 }
@@ -89,6 +94,10 @@ export interface MessageTable {
   sent_by: string;
   sent_by_user_id: string | null;
   tag: string | null;
+  /** JSON {title, payload}[] offered with an outgoing text (Send API quick_replies) */
+  quick_replies: string | null;
+  /** 'pending': a new customer message the automation engine has not decided on yet */
+  automation_state: 'pending' | null;
   edit_count: number;
   is_deleted: number;
   /** 0 while only an edit, unsend or reaction has been seen and the original message not yet */

@@ -9,6 +9,10 @@ import * as accountProfile from './migrations/20261122_0500_account_profile.js';
 import * as inbox from './migrations/20261122_0600_inbox.js';
 import * as apiKeysAndDmKeywords from './migrations/20261122_0700_api_keys_and_dm_keywords.js';
 import * as outboundWebhooks from './migrations/20261122_0710_outbound_webhooks.js';
+import * as automation from './migrations/20261122_0800_automation.js';
+import * as postsAndComments from './migrations/20261122_0900_posts_and_comments.js';
+import * as products from './migrations/20261122_0910_products.js';
+import * as autoPosts from './migrations/20261122_0920_auto_posts.js';
 
 // An explicit list rather than a folder scan: works the same from src/ (tests) and dist/.
 // Migrations are never edited after they land; add a new file instead.
@@ -22,6 +26,10 @@ const migrations: Record<string, Migration> = {
   '20261122_0600_inbox': inbox,
   '20261122_0700_api_keys_and_dm_keywords': apiKeysAndDmKeywords,
   '20261122_0710_outbound_webhooks': outboundWebhooks,
+  '20261122_0900_posts_and_comments': postsAndComments,
+  '20261122_0910_products': products,
+  '20261122_0800_automation': automation,
+  '20261122_0920_auto_posts': autoPosts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,9 @@
+import type { AutoPostSeriesTable, AutoPostTable } from './auto-posts-schema.js';
+import type {
+  AutomationActionTable,
+  AutomationSettingsTable,
+  CommentRuleTable,
+} from './automation-schema.js';
 import type {
   AttachmentTable,
   ContactTable,
@@ -5,8 +11,14 @@ import type {
   MessageReactionTable,
   MessageTable,
 } from './inbox-schema.js';
+import type { CommentTable, PostSyncTable, PostTable } from './posts-schema.js';
+import type { CaptionTemplateTable, ProductTable } from './products-schema.js';
 
+export type * from './auto-posts-schema.js';
+export type * from './automation-schema.js';
 export type * from './inbox-schema.js';
+export type * from './posts-schema.js';
+export type * from './products-schema.js';
 
 // Table types for Kysely. Portable across SQLite and PostgreSQL on purpose: ids are text
 // (UUIDv7, time-ordered for keyset pagination), times are ISO-8601 UTC text (sortable as
@@ -139,6 +151,16 @@ export interface Database {
   dm_keyword_rules: DmKeywordRuleTable;
   outbound_webhooks: OutboundWebhookTable;
   outbound_deliveries: OutboundDeliveryTable;
+  products: ProductTable;
+  caption_templates: CaptionTemplateTable;
+  automation_settings: AutomationSettingsTable;
+  comment_rules: CommentRuleTable;
+  posts: PostTable;
+  post_syncs: PostSyncTable;
+  comments: CommentTable;
+  automation_actions: AutomationActionTable;
+  auto_posts: AutoPostTable;
+  auto_post_series: AutoPostSeriesTable;
 }
 
 /** a subscription: events of these types are POSTed, signed, to `url` */

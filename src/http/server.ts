@@ -86,3 +86,20 @@ export async function createHttpServer(opts: ServerOptions): Promise<HttpServer>
   await app.register(swaggerUi, { routePrefix: '/docs' });
   return app as unknown as HttpServer;
 }
+
+/**
+ * Stops accepting, lets in-flight requests finish, then closes. Node closes idle keep-alive
+ * sockets only once, when closing starts: a socket whose request was still arriving becomes idle
+ * later and would hold the close for Fastify's 72 s keep-alive timeout, so idle sockets are
+ * closed again until none is left, and whatever still runs after `graceMs` is cut off.
+ */
+export async function closeGracefully(app: HttpServer, graceMs: number): Promise<void> {
+  const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+  const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(idle);
+    clearTimeout(cut);
+  }
+}

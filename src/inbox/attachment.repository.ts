@@ -15,6 +15,11 @@ export class AttachmentRepository {
     return row;
   }
 
+  async touch(row: AttachmentRow, at: string): Promise<AttachmentRow> {
+    await this.db.updateTable('attachments').set({ created_at: at }).where('id', '=', row.id).execute();
+    return { ...row, created_at: at };
+  }
+
   findById(id: string): Promise<AttachmentRow | undefined> {
     return this.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -135,8 +135,14 @@ export class AttachmentService {
     sourceUrl: string | null,
   ): Promise<AttachmentRow> {
     const existing = await this.d.repo.findByWorkspaceAndSha(workspaceId, file.sha256);
-    if (existing) return existing;
     const now = this.d.clock();
+    // Reused: counts as new for the cleanup's retention, which could otherwise prune an old,
+    // unreferenced row just before the message that now names it is sent.
+    if (existing)
+      return this.d.repo.touch(
+        existing,
+        nowIso(() => now),
+      );
     return this.d.repo.insert({
       id: newId(now),
       workspace_id: workspaceId,

@@ -55,6 +55,7 @@ export class ContactRepository {
         profile_error: null,
         notes: '',
         tags: '[]',
+        automation_opted_out_at: null,
         created_at: now,
         updated_at: now,
       };

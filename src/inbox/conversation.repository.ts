@@ -15,6 +15,7 @@ export type ConversationListRow = ConversationRow & {
   contact_name: string | null;
   contact_pic: string | null;
   contact_pic_attachment_id: string | null;
+  contact_opted_out_at: string | null;
 };
 
 export interface ConversationFilter {
@@ -105,6 +106,7 @@ export class ConversationRepository {
         'p.name as contact_name',
         'p.profile_pic_url as contact_pic',
         'p.profile_pic_attachment_id as contact_pic_attachment_id',
+        'p.automation_opted_out_at as contact_opted_out_at',
       ]);
   }
 

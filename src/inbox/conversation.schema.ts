@@ -22,6 +22,12 @@ export const conversationView = z.object({
   humanAgentExpiresAt: z.string().nullable(),
   /** the ad or ig.me link that brought the customer (latest referral) */
   attribution: z.record(z.string(), z.unknown()).nullable(),
+  /** whether the bot may speak here: paused by a person's reply (human) or by hand, or opted out */
+  automation: z.object({
+    pausedUntil: z.string().nullable(),
+    pausedBy: z.enum(['human', 'manual']).nullable(),
+    optedOutAt: z.string().nullable(),
+  }),
   createdAt: z.string(),
 });
 export type ConversationView = z.infer<typeof conversationView>;
@@ -77,6 +83,11 @@ export function toConversationView(
     windowExpiresAt: windowExpiresAt(c.last_customer_at),
     humanAgentExpiresAt: humanAgentExpiresAt(c.last_customer_at),
     attribution: c.attribution ? (JSON.parse(c.attribution) as Record<string, unknown>) : null,
+    automation: {
+      pausedUntil: c.automation_paused_until,
+      pausedBy: c.automation_paused_until ? c.automation_paused_by : null,
+      optedOutAt: c.contact_opted_out_at,
+    },
     createdAt: c.created_at,
   };
 }

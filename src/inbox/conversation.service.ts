@@ -48,6 +48,8 @@ export class ConversationService {
     }
     await this.conversations.update(c.id, {
       ...(patch.status ? { status: patch.status } : {}),
+      // Closing a conversation ends a takeover: the next conversation starts with the bot on.
+      ...(patch.status === 'closed' ? { automation_paused_until: null, automation_paused_by: null } : {}),
       ...(patch.assigneeId !== undefined ? { assignee_id: patch.assigneeId } : {}),
       updated_at: nowIso(this.clock),
     });

@@ -53,6 +53,15 @@ function attribute(t: Thread, referral: Record<string, unknown>, at: string): vo
 const maxOf = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
 
 /**
+ * A customer's new message is handed to the automation engine in the same commit that stores it
+ * (automation_state 'pending'), so a crash between the two cannot lose the reply. History is old
+ * news and never answered.
+ */
+function awaitsAutomation(m: MessageRow, opts: ApplyOptions): boolean {
+  return !opts.history && m.direction === 'inbound' && m.complete === 1 && m.is_deleted === 0;
+}
+
+/**
  * Applies inbox operations for one account in one transaction: contacts and conversations are
  * created as needed, messages deduplicated by mid, and each touched conversation's summary
  * (last message, unread count, window) recomputed from its messages, so the result is the same
@@ -123,7 +132,10 @@ export async function applyInboxOps(
           if (m.referral) attribute(t, m.referral, op.at);
           const existing = rows.get(m.mid);
           if (existing) {
+            const wasPlaceholder = existing.complete === 0;
             patch(existing, completeWith(existing, m, op.at));
+            if (wasPlaceholder && awaitsAutomation(existing, opts))
+              patch(existing, { automation_state: 'pending' });
             break;
           }
           if (m.direction === 'outbound') {
@@ -139,7 +151,9 @@ export async function applyInboxOps(
               break;
             }
           }
-          add(newMessageRow(t.conversation, m, op.at, now));
+          const row = newMessageRow(t.conversation, m, op.at, now);
+          if (awaitsAutomation(row, opts)) row.automation_state = 'pending';
+          add(row);
           if (m.direction === 'inbound') t.newInbound = true;
           break;
         }
@@ -152,7 +166,8 @@ export async function applyInboxOps(
         case 'delete': {
           const row = rows.get(op.mid) ?? placeholderRow(t.conversation, op.mid, op.direction, op.at, now);
           if (!rows.has(op.mid)) add(row);
-          patch(row, deleted());
+          // An unsent message is not answered, whichever of the two arrived first.
+          patch(row, { ...deleted(), automation_state: null });
           break;
         }
         case 'reaction': {

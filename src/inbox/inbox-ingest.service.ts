@@ -5,12 +5,17 @@ import type { JobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
 import type { InboundEventConsumer } from '../webhooks/inbound-event-consumer.js';
 import type { EventRow } from '../webhooks/webhook-event.repository.js';
+import { ContactRepository, type ContactRow } from './contact.repository.js';
+import { ConversationRepository, type ConversationRow } from './conversation.repository.js';
 import { type ApplyOptions, type ApplyResult, applyInboxOps } from './inbox-apply.js';
-import { type InboxOp, type StoredAttachment, toInboxOp } from './inbox-op.js';
+import { type ContactHint, type InboxOp, type StoredAttachment, toInboxOp } from './inbox-op.js';
+import type { MessageRow } from './message.repository.js';
 import { messageEventData } from './message-event.js';
 
 /** a profile is read again at most once a day */
 export const profileMaxAgeMs = 24 * 3600_000;
+
+export type AppliedListener = (account: AccountRow, created: MessageRow[]) => Promise<void>;
 
 /**
  * The inbox's side of webhook processing: routed events become contacts, conversations and
@@ -19,6 +24,7 @@ export const profileMaxAgeMs = 24 * 3600_000;
  */
 export class InboxIngestService implements InboundEventConsumer {
   readonly name = 'inbox';
+  private readonly listeners: AppliedListener[] = [];
 
   constructor(
     private readonly database: DatabaseHandle,
@@ -54,7 +60,38 @@ export class InboxIngestService implements InboundEventConsumer {
       );
     }
     await this.followUp(account, result);
+    // Automation answers in this same job, after the commit (it reads the 'pending' hand-over).
+    if (!opts.history) for (const listener of this.listeners) await listener(account, result.created);
     return result;
+  }
+
+  /** called after each live batch is stored (the automation engine) */
+  onApplied(listener: AppliedListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * The conversation with a customer who has not written yet (a commenter we answer privately),
+   * created like the inbox would when their first message arrives.
+   */
+  async conversationWith(account: AccountRow, igsid: string, hint: ContactHint): Promise<ConversationRow> {
+    const { created, conversation } = await this.database.db.transaction().execute(async (trx) => {
+      const { byExternal, created } = await new ContactRepository(trx).ensure(
+        account,
+        new Map([[igsid, hint]]),
+      );
+      const contact = byExternal.get(igsid) as ContactRow;
+      const byContact = await new ConversationRepository(trx, this.database.dialect).ensure([contact]);
+      return { created, conversation: byContact.get(contact.id) as ConversationRow };
+    });
+    await this.followUp(account, {
+      created: [],
+      updated: [],
+      conversations: [],
+      newContacts: created,
+      activeContacts: [],
+    });
+    return conversation;
   }
 
   private announce(account: AccountRow, r: ApplyResult): void {

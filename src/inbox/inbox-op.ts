@@ -16,7 +16,11 @@ export interface StoredAttachment {
   mimeType: string | null;
 }
 
-export type ReplyTo = { mid: string } | { story: { id: string | null; url: string | null } };
+export type ReplyTo =
+  | { mid: string }
+  | { story: { id: string | null; url: string | null } }
+  /** our private reply to a comment (https://developers.facebook.com/docs/instagram-platform/private-replies) */
+  | { comment: { id: string; text: string | null } };
 
 export interface IncomingMessage {
   mid: string;

@@ -21,7 +21,7 @@ import { InboxIngestService } from './inbox-ingest.service.js';
 import { MessageRepository } from './message.repository.js';
 import { MessageAttachmentService } from './message-attachment.service.js';
 import { MessageDeliveryService } from './message-delivery.service.js';
-import { MessageSendService } from './message-send.service.js';
+import { type HumanTakeover, MessageSendService } from './message-send.service.js';
 
 export interface InboxDeps {
   config: Config;
@@ -37,6 +37,7 @@ export interface InboxDeps {
   accountService: AccountService;
   graph: GraphClient;
   chatrace: ChatraceClient;
+  takeover?: HumanTakeover;
 }
 
 /** The inbox's services, wired by constructor. */
@@ -107,6 +108,7 @@ export function createInboxServices(d: InboxDeps) {
       queue,
       bus,
       clock,
+      d.takeover,
     ),
     messageAttachments: new MessageAttachmentService(messages, attachments, log),
   };

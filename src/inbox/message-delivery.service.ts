@@ -9,7 +9,7 @@ import type { ChatraceClient } from '../providers/chatrace/chatrace-client.js';
 import type { GraphAuth, GraphClient } from '../providers/instagram/graph-client.js';
 import type { Secrets } from '../secrets.js';
 import type { ConversationRow } from './conversation.repository.js';
-import type { StoredAttachment } from './inbox-op.js';
+import type { ReplyTo, StoredAttachment } from './inbox-op.js';
 import type { MessageRepository, MessageRow } from './message.repository.js';
 import { messageEventData } from './message-event.js';
 import { type SendFailure, sendFailure } from './send-failure.js';
@@ -99,9 +99,10 @@ export class MessageDeliveryService {
     const message =
       attachment && url
         ? { attachment: { type: attachment.type as 'image' | 'video' | 'audio' | 'file', url } }
-        : { text: m.text ?? '' };
+        : { text: m.text ?? '', quickReplies: m.quick_replies ? JSON.parse(m.quick_replies) : undefined };
+    const reply = m.reply_to ? (JSON.parse(m.reply_to) as ReplyTo) : null;
     const res = await this.graph.sendMessage(auth, {
-      recipient: { id: recipient },
+      recipient: reply && 'comment' in reply ? { commentId: reply.comment.id } : { id: recipient },
       message,
       ...(m.tag === 'HUMAN_AGENT' ? { tag: 'HUMAN_AGENT' as const } : {}),
     });

@@ -34,6 +34,8 @@ export function newMessageRow(
     sent_by: m.sentBy,
     sent_by_user_id: null,
     tag: null,
+    quick_replies: null,
+    automation_state: null,
     edit_count: 0,
     is_deleted: 0,
     complete: 1,

@@ -1,12 +1,15 @@
+import type { Transaction } from 'kysely';
 import type { AccountRepository, AccountRow } from '../accounts/account.repository.js';
 import { statusAt } from '../accounts/account-status.js';
 import type { AuthContext } from '../auth/session-token.js';
 import type { UserRepository } from '../auth/user.repository.js';
 import type { Db } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
+import type { Database } from '../db/schema.js';
 import { errors } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { QuickReply } from '../providers/instagram/graph-requests.js';
 import type { AttachmentRepository } from './attachment.repository.js';
 import type { ConversationRepository, ConversationRow } from './conversation.repository.js';
 import type { StoredAttachment } from './inbox-op.js';
@@ -15,7 +18,7 @@ import type { MessageRepository, MessageRow } from './message.repository.js';
 import type { SendBody } from './message.schema.js';
 import type { MessageDeliveryService } from './message-delivery.service.js';
 import { previewOf } from './message-merge.js';
-import { type Author, decideWindow } from './messaging-window.js';
+import { type Author, decideWindow, privateReplyWindow } from './messaging-window.js';
 
 export interface OutgoingInput {
   text?: string;
@@ -23,6 +26,17 @@ export interface OutgoingInput {
   author: Author;
   sentBy: 'user' | 'api' | 'automation';
   userId: string | null;
+  /** offered with a text (at most 13; Instagram shows them as buttons) */
+  quickReplies?: QuickReply[];
+  /** a private reply to this comment: its own 7-day window instead of the conversation's */
+  privateReplyTo?: { commentId: string; commentedAt: string; text: string | null };
+}
+
+export type Within = (trx: Transaction<Database>, row: MessageRow) => Promise<void>;
+
+/** automation pauses where a person replies (src/automation/takeover.service.ts) */
+export interface HumanTakeover {
+  humanReplied(conversation: ConversationRow, at: string): Promise<void>;
 }
 
 /**
@@ -42,6 +56,7 @@ export class MessageSendService {
     private readonly queue: JobQueue,
     private readonly bus: EventBus,
     private readonly clock: () => number,
+    private readonly takeover?: HumanTakeover,
   ) {}
 
   /** POST /conversations/:id/messages */
@@ -56,15 +71,28 @@ export class MessageSendService {
     return this.queueMessage(conversation, { ...body, author: 'human', sentBy, userId: auth.userId });
   }
 
-  async queueMessage(conversation: ConversationRow, input: OutgoingInput) {
+  /**
+   * `within` runs inside the transaction that stores the message: the automation engine records
+   * its decision there, so the reply and the record of it exist together or not at all.
+   */
+  async queueMessage(conversation: ConversationRow, input: OutgoingInput, within?: Within) {
     const account = await this.activeAccount(conversation.account_id);
     const workspace = await this.users.findWorkspace(conversation.workspace_id);
-    const decision = decideWindow({
-      now: this.clock(),
-      lastCustomerAt: conversation.last_customer_at,
-      author: input.author,
-      humanAgentEnabled: workspace?.human_agent_enabled === 1,
-    });
+    const decision = input.privateReplyTo
+      ? privateReplyWindow(this.clock(), input.privateReplyTo.commentedAt)
+      : decideWindow({
+          now: this.clock(),
+          lastCustomerAt: conversation.last_customer_at,
+          author: input.author,
+          humanAgentEnabled: workspace?.human_agent_enabled === 1,
+        });
+    if (!decision.send && input.privateReplyTo) {
+      throw errors.conflict(
+        'private_reply_window_closed',
+        `Instagram allows a private reply only within 7 days of the comment; this one closed at ${decision.closedAt}`,
+        { closedAt: decision.closedAt },
+      );
+    }
     if (!decision.send) {
       throw errors.conflict(
         'outside_messaging_window',
@@ -86,7 +114,9 @@ export class MessageSendService {
       kind: attachments.length ? 'attachment' : 'text',
       text: input.text ?? null,
       attachments: JSON.stringify(attachments),
-      reply_to: null,
+      reply_to: input.privateReplyTo
+        ? JSON.stringify({ comment: { id: input.privateReplyTo.commentId, text: input.privateReplyTo.text } })
+        : null,
       quick_reply_payload: null,
       postback_payload: null,
       referral: null,
@@ -96,6 +126,8 @@ export class MessageSendService {
       sent_by: input.sentBy,
       sent_by_user_id: input.userId,
       tag: decision.tag,
+      quick_replies: input.quickReplies?.length ? JSON.stringify(input.quickReplies) : null,
+      automation_state: null,
       edit_count: 0,
       is_deleted: 0,
       complete: 1,
@@ -117,7 +149,9 @@ export class MessageSendService {
         })
         .where('id', '=', conversation.id)
         .execute();
+      await within?.(trx, row);
     });
+    if (input.sentBy === 'user') await this.takeover?.humanReplied(conversation, now);
     await this.queue.enqueue('send-message', { messageId: row.id }, { uniqueKey: `send:${row.id}` });
     const data = { accountId: account.id, conversationId: conversation.id, messageId: row.id };
     this.bus.publish(conversation.workspace_id, 'message.created', data);

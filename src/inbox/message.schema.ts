@@ -30,9 +30,13 @@ export const messageView = z.object({
     .union([
       z.object({ mid: z.string(), messageId: z.string().nullable(), text: z.string().nullable() }),
       z.object({ story: z.object({ id: z.string().nullable(), url: z.string().nullable() }) }),
+      /** a private reply to this comment */
+      z.object({ comment: z.object({ id: z.string(), text: z.string().nullable() }) }),
     ])
     .nullable(),
   quickReplyPayload: z.string().nullable(),
+  /** buttons we offered with this text */
+  quickReplies: z.array(z.object({ title: z.string(), payload: z.string() })),
   /** the button the customer tapped */
   postback: z.object({ title: z.string().nullable(), payload: z.string().nullable() }).nullable(),
   referral: z.record(z.string(), z.unknown()).nullable(),
@@ -71,8 +75,20 @@ export const outgoingAttachment = z
     message: 'give either url or attachmentId',
   });
 
+// Meta's limits for Instagram quick replies: at most 13, titles of up to 20 characters
+// (https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/quick-replies).
+export const quickReply = z.object({
+  title: z.string().trim().min(1).max(20),
+  /** what the webhook reports when tapped; defaults to the title */
+  payload: z.string().max(1000).optional(),
+});
+export const quickReplies = z
+  .array(quickReply)
+  .max(13)
+  .transform((list) => list.map((q) => ({ title: q.title, payload: q.payload ?? q.title })));
+
 export const sendBody = z.union([
-  z.object({ text: z.string().trim().min(1).max(1000) }).strict(),
+  z.object({ text: z.string().trim().min(1).max(1000), quickReplies: quickReplies.optional() }).strict(),
   z
     .object({
       attachment: outgoingAttachment,
@@ -134,6 +150,7 @@ export function toMessageView(m: MessageRow, ctx: MessageViewContext): MessageVi
     attachments,
     replyTo,
     quickReplyPayload: m.quick_reply_payload,
+    quickReplies: m.quick_replies ? JSON.parse(m.quick_replies) : [],
     postback: m.kind === 'postback' ? { title: m.text, payload: m.postback_payload } : null,
     referral: m.referral ? (JSON.parse(m.referral) as Record<string, unknown>) : null,
     reactions: ctx.reactions

@@ -49,3 +49,16 @@ export function windowExpiresAt(lastCustomerAt: string | null): string | null {
 export function humanAgentExpiresAt(lastCustomerAt: string | null): string | null {
   return lastCustomerAt ? new Date(Date.parse(lastCustomerAt) + humanAgentWindowMs).toISOString() : null;
 }
+
+/**
+ * A private reply to a comment has its own window: 7 days after the comment, one per comment
+ * (https://developers.facebook.com/docs/instagram-platform/private-replies). Never tagged.
+ */
+export const privateReplyWindowMs = 7 * 24 * HOUR;
+
+export function privateReplyWindow(now: number, commentedAt: string): WindowDecision {
+  const closes = Date.parse(commentedAt) + privateReplyWindowMs;
+  return now <= closes
+    ? { send: true, tag: null }
+    : { send: false, closedAt: new Date(closes).toISOString(), humanAgentAvailable: false };
+}

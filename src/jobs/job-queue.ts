@@ -28,6 +28,20 @@ export interface JobPayloads {
   'poll-conversations': Record<string, never>;
   /** POST one signed outbound webhook delivery (retried with backoff for up to 24 h) */
   'deliver-outbound-webhook': { deliveryId: string };
+  /** advance one auto-post by its next publishing step (idempotent: never publishes twice) */
+  'publish-post': { autoPostId: string };
+  /** every minute: re-enqueue auto-posts whose due work has no job (lost job, crash) */
+  'sweep-auto-posts': Record<string, never>;
+  /** import an account's media and recent comments through Graph; incremental after the first run */
+  'sync-media': { accountId: string };
+  /** every 2 hours: one sync-media per usable Instagram account */
+  'sync-media-all': Record<string, never>;
+  /** hourly: prunes old webhook bodies, job rows and unreferenced attachments (03:00 workspace time) */
+  cleanup: Record<string, never>;
+  /** post one comment rule's public reply (checks Instagram first after an unknown outcome) */
+  'comment-reply': { actionId: string };
+  /** every minute: decide customer messages and comment replies left undecided by a crash */
+  'sweep-automation': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -47,6 +61,13 @@ export const jobNames = Object.keys({
   'import-history': true,
   'poll-conversations': true,
   'deliver-outbound-webhook': true,
+  'publish-post': true,
+  'sweep-auto-posts': true,
+  'sync-media': true,
+  'sync-media-all': true,
+  cleanup: true,
+  'comment-reply': true,
+  'sweep-automation': true,
 } satisfies Record<JobName, true>) as JobName[];
 
 export interface JobContext {

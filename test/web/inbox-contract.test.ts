@@ -39,6 +39,7 @@ describe('inbox API contract', () => {
       attachments: [],
       replyTo: { story: { id: '1800', url: 'https://lookaside.fbsbx.com/story' } },
       quickReplyPayload: null,
+      quickReplies: [],
       postback: null,
       referral: null,
       reactions: [{ actor: 'business', reaction: 'love', emoji: null }],

@@ -48,6 +48,7 @@ function conv(id: string, over: Partial<ConversationView> = {}): ConversationVie
     windowExpiresAt: null,
     humanAgentExpiresAt: null,
     attribution: null,
+    automation: { pausedUntil: null, pausedBy: null, optedOutAt: null },
     createdAt: '2026-11-01T00:00:00.000Z',
     ...over,
   };

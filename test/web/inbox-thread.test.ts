@@ -34,6 +34,7 @@ function msg(id: string, createdAt: string, over: Partial<MessageView> = {}): Me
     attachments: [],
     replyTo: null,
     quickReplyPayload: null,
+    quickReplies: [],
     postback: null,
     referral: null,
     reactions: [],

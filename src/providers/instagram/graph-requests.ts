@@ -10,7 +10,15 @@ export type MessageRecipient = { id: string } | { commentId: string };
 
 export type AttachmentType = 'image' | 'video' | 'audio' | 'file';
 
-export type OutgoingMessage = { text: string } | { attachment: { type: AttachmentType; url: string } };
+/** a button under a text; Instagram sends its payload back as message.quick_reply.payload */
+export interface QuickReply {
+  title: string;
+  payload: string;
+}
+
+export type OutgoingMessage =
+  | { text: string; quickReplies?: QuickReply[] }
+  | { attachment: { type: AttachmentType; url: string } };
 
 export interface SendMessageInput {
   recipient: MessageRecipient;
@@ -34,7 +42,12 @@ export function sendMessageBody(input: SendMessageInput): Record<string, unknown
     'commentId' in input.recipient ? { comment_id: input.recipient.commentId } : { id: input.recipient.id };
   const message =
     'text' in input.message
-      ? { text: input.message.text }
+      ? {
+          text: input.message.text,
+          ...(input.message.quickReplies?.length && {
+            quick_replies: input.message.quickReplies.map((q) => ({ content_type: 'text', ...q })),
+          }),
+        }
       : {
           attachment: { type: input.message.attachment.type, payload: { url: input.message.attachment.url } },
         };

@@ -2,7 +2,7 @@ import type { GraphRequest, Route } from './context.js';
 import { route } from './context.js';
 import { GraphError, graphErrors } from './errors.js';
 import { obj, str } from './http-io.js';
-import type { SimAccount, SimAttachment, SimConversation } from './types.js';
+import type { SimAccount, SimAttachment, SimConversation, SimMessage } from './types.js';
 import { messageEvent, messagingPayload } from './webhook-payloads.js';
 
 // The Send API: POST /{ig-user-id}/messages. Text, attachments, reactions, private replies to
@@ -51,6 +51,7 @@ function send(r: GraphRequest, account: SimAccount): unknown {
     fromCustomer: false,
     text,
     attachments,
+    quickReplies: quickReplies(message),
     tag: str(r.req.params.tag),
   });
   echo(r, account, sent.id);
@@ -98,6 +99,23 @@ function content(message: Record<string, unknown> | undefined): {
   const id = str(payload?.id);
   if (!ATTACHMENT_TYPES.includes(type) || (type !== 'like_heart' && !url && !id)) throw invalidMessage();
   return { text, attachments: [{ type, url, id }] };
+}
+
+// https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/quick-replies
+// At most 13; titles past 20 characters are truncated by Instagram, not refused.
+function quickReplies(message: Record<string, unknown> | undefined): SimMessage['quickReplies'] {
+  const list = message?.quick_replies;
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list) || list.length > 13 || str(message?.text) === undefined)
+    throw graphErrors.param('Param message[quick_replies] must be an array of at most 13 items with a text');
+  return list.map((q) => {
+    const item = obj(q);
+    const title = str(item?.title);
+    const payload = str(item?.payload);
+    if (str(item?.content_type) !== 'text' || !title || payload === undefined)
+      throw graphErrors.param('Each quick reply needs content_type "text", a title and a payload');
+    return { title: title.slice(0, 20), payload };
+  });
 }
 
 function privateReply(r: GraphRequest, account: SimAccount, commentId: string): unknown {

@@ -96,6 +96,8 @@ export interface SimMessage {
   tag?: string;
   /** a private reply sent to this comment */
   privateReplyTo?: string;
+  /** quick reply buttons sent with a text */
+  quickReplies?: { title: string; payload: string }[];
   reactions: { reaction: string; emoji?: string; byCustomer: boolean }[];
 }
 

@@ -57,6 +57,8 @@ export function quotedText(
   shown: readonly MessageView[],
 ): string | null | undefined {
   if (!replyTo || 'story' in replyTo) return undefined;
+  // A private reply quotes the comment it answers.
+  if ('comment' in replyTo) return replyTo.comment.text;
   if (replyTo.text) return replyTo.text;
   const target = shown.find((m) => m.id === replyTo.messageId || m.externalId === replyTo.mid);
   return target?.text ?? null;

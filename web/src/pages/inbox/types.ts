@@ -43,6 +43,12 @@ export interface ConversationView {
   windowExpiresAt: string | null;
   humanAgentExpiresAt: string | null;
   attribution: Record<string, unknown> | null;
+  /** whether the bot may speak here: paused by a person's reply (human) or by hand, or opted out */
+  automation: {
+    pausedUntil: string | null;
+    pausedBy: 'human' | 'manual' | null;
+    optedOutAt: string | null;
+  };
   createdAt: string;
 }
 
@@ -56,7 +62,8 @@ export interface AttachmentView {
 
 export type ReplyTo =
   | { mid: string; messageId: string | null; text: string | null }
-  | { story: { id: string | null; url: string | null } };
+  | { story: { id: string | null; url: string | null } }
+  | { comment: { id: string; text: string | null } };
 
 export interface Reaction {
   actor: 'customer' | 'business';
@@ -75,6 +82,8 @@ export interface MessageView {
   attachments: AttachmentView[];
   replyTo: ReplyTo | null;
   quickReplyPayload: string | null;
+  /** buttons we offered with this text */
+  quickReplies: { title: string; payload: string }[];
   postback: { title: string | null; payload: string | null } | null;
   referral: Record<string, unknown> | null;
   reactions: Reaction[];
@@ -94,7 +103,7 @@ export const outgoingAttachmentTypes = ['image', 'video', 'audio', 'file'] as co
 export type OutgoingAttachmentType = (typeof outgoingAttachmentTypes)[number];
 
 export type SendBody =
-  | { text: string }
+  | { text: string; quickReplies?: { title: string; payload?: string }[] }
   | { attachment: { type: OutgoingAttachmentType; url?: string; attachmentId?: string } }
   | { reaction: { messageId: string; reaction: 'love' | null } };
 

@@ -1,0 +1,83 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../src/providers/simulator/server.js';
+import { simEnv, startTestSimulator } from '../src/providers/simulator/testing.js';
+import { createTestApp, eventually, type TestApp } from './support/app.js';
+import { dialects } from './support/db.js';
+import { collectEvents } from './support/sse.js';
+
+// The gallery end to end with the app's own job worker: connecting an account syncs its media
+// and comments; a new comment arrives by signed webhook from the simulator and shows live.
+
+describe.each(dialects)('posts and comments with the simulator on %s', (dialect) => {
+  let t: TestApp;
+  let sim: Simulator;
+  let stopSim: () => Promise<void>;
+  let base = '';
+  let sse: Awaited<ReturnType<typeof collectEvents<Record<string, unknown>>>>;
+  const events = () => sse.events;
+
+  beforeAll(async () => {
+    ({ sim, close: stopSim } = await startTestSimulator({ clock: () => Date.now() }));
+    t = await createTestApp(dialect, simEnv(sim));
+    await t.app.http.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.http.server.address() as AddressInfo).port}`;
+    sim.webhooks.configure({ url: `${base}/api/v1/instagram/webhook` });
+    sse = await collectEvents(base, t.token);
+  });
+  afterAll(async () => {
+    sse.stop();
+    await t.close();
+    await stopSim();
+  });
+
+  const api = async (method: 'GET' | 'POST', url: string) => {
+    const res = await t.app.http.inject({ method, url, headers: { authorization: `Bearer ${t.token}` } });
+    return res.json();
+  };
+
+  it('syncs media and comments on connect, and shows a new comment live', async () => {
+    const { account, accessToken } = sim.createAccount({ username: 'linen.live' });
+    const media = sim.state.addMedia({
+      ...{ accountId: account.userId, mediaType: 'IMAGE', productType: 'FEED', caption: 'Blue dress' },
+      ...{ mediaUrl: '/__sim/img/dress-blue.svg', timestamp: Date.now() - 86_400_000, likeCount: 7 },
+      ...{ commentsEnabled: true, children: [], isCarouselChild: false },
+    });
+    // before the app knows the account: no webhook reaches it, only the sync can find this one
+    sim.webhooks.configure({ url: null });
+    sim.customerComments({ from: 'olga', text: 'Is it linen?', mediaId: media.id, to: account.userId });
+    sim.webhooks.configure({ url: `${base}/api/v1/instagram/webhook` });
+    const connected = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: { authorization: `Bearer ${t.token}` },
+      payload: { provider: 'instagram', accessToken },
+    });
+    expect(connected.statusCode).toBe(201);
+    const post = await eventually(async () => (await api('GET', '/api/v1/posts/recent')).items[0]);
+    expect(post).toMatchObject({ igMediaId: media.id, caption: 'Blue dress', likeCount: 7 });
+    const first = await eventually(
+      async () => (await api('GET', `/api/v1/media/${post.id}/comments`)).items[0],
+    );
+    expect(first).toMatchObject({ text: 'Is it linen?', from: { username: 'olga' } });
+
+    sim.customerComments({ from: 'ivan', text: 'Need size L', mediaId: media.id });
+    const live = await eventually(async () =>
+      events().find((e) => e.type === 'comment.created' && e.data.text === 'Need size L'),
+    );
+    expect(live.data).toMatchObject({ postId: post.id, igMediaId: media.id, fromSelf: false });
+    const items = (await api('GET', `/api/v1/media/${post.id}/comments`)).items;
+    expect(items.map((c: { text: string }) => c.text)).toEqual(['Need size L', 'Is it linen?']);
+  });
+
+  it('runs an on-demand sync as a job, and the 2-hourly cron for every account', async () => {
+    const accountId = (await api('GET', '/api/v1/accounts')).items[0].id;
+    const { jobId } = await api('POST', `/api/v1/accounts/${accountId}/sync-media`);
+    await eventually(async () => (await t.app.queue.get(jobId))?.state === 'completed');
+    expect(await t.app.queue.get(jobId)).toMatchObject({ name: 'sync-media', attempts: 1 });
+    expect(events().some((e) => e.type === 'posts.synced' && e.data.accountId === accountId)).toBe(true);
+    sim.clearCalls();
+    await t.app.queue.enqueue('sync-media-all', {});
+    await eventually(async () => sim.calls({ method: 'GET', path: /\/media$/ }).length > 0);
+  });
+});
