@@ -21,6 +21,7 @@ export interface ApiClient {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   del<T>(path: string): Promise<T>;
   /** POSTs a file as the raw body (its own Content-Type), with extra headers such as x-file-name */
   upload<T>(path: string, file: Blob, headers?: Record<string, string>): Promise<T>;
@@ -107,6 +108,7 @@ export function createApi(opts: ApiOptions): ApiClient {
     get: (path, query) => request('GET', path, undefined, query),
     post: (path, body) => request('POST', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body),
+    put: (path, body) => request('PUT', path, body),
     del: (path) => request('DELETE', path),
     upload: (path, file, extra = {}) =>
       request('POST', path, undefined, undefined, { body: file, headers: extra }),
