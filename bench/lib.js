@@ -37,7 +37,10 @@ export async function startBare() {
 
 export async function startRelaydesk(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [new URL('../bin/relaydesk.js', import.meta.url).pathname, 'serve'], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const bin = new URL('../bin/relaydesk.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve'], {
     env: {
       ...process.env,
       PORT: String(port),

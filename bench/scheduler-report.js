@@ -46,8 +46,11 @@ export function writeReport(file, r) {
       'a running `relaydesk serve` (embedded job queue); the Instagram simulator in the bench process ' +
       "records each call's arrival. Lag = arrival of the post's container-creation call " +
       '(`POST /{ig-user-id}/media`) minus its scheduledAt. Baseline, same run and same minute: a bare ' +
-      '`setTimeout` in the bench process armed for the same instants (the timer precision any scheduler ' +
-      'sits on). Ratio = Relaydesk / baseline. Target: p99 lag under 2 s, and exactly one publish per post.',
+      '`setTimeout` in the bench process armed for the same 500 instants, each making the same ' +
+      'container call over HTTP for an account of its own, its lag measured by the simulator in the ' +
+      'same way (the floor any scheduler sits on: timer precision, one loopback request, the two cores ' +
+      'shared with Relaydesk). Ratio = Relaydesk / baseline. Target: p99 lag under 2 s, and exactly ' +
+      'one publish per post.',
     '',
     ...r.runs.flatMap(section),
     'How a post goes out at its second: creating or rescheduling it enqueues a delayed `publish-post` job ' +

@@ -1,5 +1,6 @@
 // The moving parts of bench/scheduler.js: accounts and posts created over the public API, the
-// setTimeout baseline, and waiting for the simulator to have seen every publish.
+// baseline, and waiting for the simulator to have seen every publish.
+import { graphCaller } from '../dist/server/providers/simulator/testing.js';
 
 /** posts start this long after creation begins: creating 500 over HTTP must finish before */
 const LEAD_MS = 20_000;
@@ -63,14 +64,36 @@ export async function createPosts(url, token, sim, { posts, accounts }) {
   return { posts: planned, start, createSeconds };
 }
 
-/** how late a bare setTimeout armed now fires at each instant (ms), in this process */
-export function timerBaseline(instants) {
-  return Promise.all(
+/**
+ * The floor any scheduler sits on, measured the same way as Relaydesk: a bare setTimeout armed now
+ * for each instant that makes the same container-creation call for an account of its own, and the
+ * simulator's arrival time of that call minus the instant (ms).
+ */
+export async function callBaseline(sim, instants) {
+  const { account, accessToken } = sim.createAccount({ username: 'bench.baseline' });
+  const graph = graphCaller(sim, accessToken, sim.endpoints().apiVersion);
+  const caption = (i) => `baseline #${i}`;
+  await Promise.all(
     instants.map(
-      (at) =>
-        new Promise((resolve) => setTimeout(() => resolve(Date.now() - at), Math.max(0, at - Date.now()))),
+      (at, i) =>
+        new Promise((resolve, reject) =>
+          setTimeout(
+            () => {
+              const body = { image_url: `https://cdn.example/baseline/${i}.jpg`, caption: caption(i) };
+              graph.post(`/${account.userId}/media`, body, 'form').then((res) => {
+                if (res.status === 200) resolve();
+                else reject(new Error(`baseline container call: ${res.status} ${JSON.stringify(res.body)}`));
+              }, reject);
+            },
+            Math.max(0, at - Date.now()),
+          ),
+        ),
     ),
   );
+  const arrived = new Map();
+  for (const c of sim.state.containers.values())
+    if (c.accountId === account.userId) arrived.set(c.caption, c.createdAt);
+  return instants.map((at, i) => arrived.get(caption(i)) - at);
 }
 
 /** until the simulator recorded `n` successful media_publish calls, or the deadline */

@@ -27,9 +27,12 @@ import {
 import { CleanupService } from './cleanup/cleanup.service.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
+import { DiagnosticService } from './diagnostics/diagnostic.service.js';
+import { diagnosticDeps } from './diagnostics/diagnostic-deps.js';
 import { EventBus } from './events/event-bus.js';
 import { AttachmentFiles } from './inbox/attachment.files.js';
 import { createInboxServices, inboxJobs } from './inbox/inbox-services.js';
+import { createInsightServices, insightJobs } from './insights/insight-services.js';
 import type { JobContext, JobHandlers, JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
@@ -151,6 +154,7 @@ export function createServices({
     accountService,
     graph,
     afterCommentCreate: automation.commentAutomation.afterCreate,
+    commentHandOver: automation.commentAutomation.handOver,
   });
   const attachmentFiles = new AttachmentFiles(config.DATA_DIR);
   const states = new OauthStates(new OauthStateRepository(database.db), secrets.sessionKey, clock);
@@ -166,8 +170,21 @@ export function createServices({
     accounts,
     accountService,
     graph,
+    gallery: postServices.postSync,
+    uploads: inboxServices.attachments,
   });
   const productServices = createProductServices(database.db, clock);
+  const insightServices = createInsightServices({
+    database,
+    queue,
+    bus,
+    log,
+    clock,
+    secrets,
+    accounts,
+    accountService,
+    graph,
+  });
   return {
     secrets,
     tokens,
@@ -199,6 +216,7 @@ export function createServices({
     apiKeys: new ApiKeyService(new ApiKeyRepository(database.db), log, clock),
     ...automation,
     ...productServices,
+    ...insightServices,
     oauth: new InstagramOauthService(
       graph,
       instagram,
@@ -225,7 +243,7 @@ export function createServices({
       webhookEvents,
       accounts,
       queue,
-      [inboxServices.inbox, postServices.commentIngest],
+      [inboxServices.inbox, postServices.commentIngest, insightServices.storyInsights],
       metrics,
       log,
       clock,
@@ -237,6 +255,18 @@ export function createServices({
       config,
       { simulator, pollingActive: () => inboxServices.history.pollingActive() },
       clock,
+    ),
+    diagnostics: new DiagnosticService(
+      diagnosticDeps({
+        config,
+        demo: simulator,
+        database,
+        queue,
+        graph,
+        chatrace: chatraceClient,
+        secrets,
+        clock,
+      }),
     ),
   };
 }
@@ -299,5 +329,13 @@ function registry(s: Services): JobHandlers {
     cleanup: cleanupJob(s.cleanup),
     ...automationJobs(s),
     'deliver-outbound-webhook': outboundWebhookJob(s.outboundWebhooks),
+    ...insightJobs(s),
+    'sweep-outbox': {
+      handler: async () => {
+        await s.outboundWebhooks.outbox.sweep();
+        await s.send.requeueUnsent();
+      },
+      retry: { attempts: 1, backoffMs: 1_000 },
+    },
   };
 }

@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type Demo, demoWanted, startDemo } from './demo/demo.js';
+import { diagnosticRoutes } from './diagnostics/diagnostic.routes.js';
 import { eventRoutes } from './events/event.routes.js';
 import { authenticate } from './http/authenticate.js';
 import { healthRoutes } from './http/health.routes.js';
@@ -23,6 +24,8 @@ import { attachmentFileRoutes, attachmentUploadRoutes } from './inbox/attachment
 import { contactRoutes } from './inbox/contact.routes.js';
 import { conversationRoutes } from './inbox/conversation.routes.js';
 import { historyRoutes } from './inbox/history.routes.js';
+import { insightRoutes } from './insights/insight.routes.js';
+import { accountInsightsCron, postInsightsCron } from './insights/insight-services.js';
 import { jobRoutes } from './jobs/job.routes.js';
 import { createJobQueue } from './jobs/job-queue.factory.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -156,6 +159,8 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     automationActionRoutes(api, services.automationActions, services.takeover, services.conversations, clock);
     registerProductRoutes(api, services);
     statsRoutes(api, services.stats);
+    insightRoutes(api, services.insights);
+    diagnosticRoutes(api, services.diagnostics);
     eventRoutes(api, services.bus);
     jobRoutes(api, queue);
   });
@@ -176,8 +181,11 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
     await queue.schedule('poll-conversations', '* * * * *', {});
     await queue.schedule('sweep-auto-posts', '* * * * *', {});
     await queue.schedule('sync-media-all', syncMediaCron, {});
+    await queue.schedule('account-insights-all', accountInsightsCron, {});
+    await queue.schedule('post-insights-all', postInsightsCron, {});
     await queue.schedule('cleanup', cleanupCron, {});
     await queue.schedule('sweep-automation', '* * * * *', {});
+    await queue.schedule('sweep-outbox', '* * * * *', {});
     // Polling starts after an account's history is in; a backfill lost to a crash is redone.
     for (const a of await services.accounts.listByProvider('instagram')) {
       if (!a.backfilled_at && a.status !== 'disconnected')

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { simulateCommand } from './demo/simulate.command.js';
+import { doctorCommand } from './diagnostics/doctor.command.js';
 import { AppError } from './errors.js';
 
 const help = `Usage: relaydesk <command> [options]
@@ -14,8 +15,13 @@ Commands:
   user create --email E --password P [--role owner|agent] [--workspace ID]
                              create a user (the first one becomes the instance administrator)
   replay <deliveryId>        process a stored webhook delivery again (idempotent)
+  doctor [--json]            check configuration, webhook address, accounts, jobs and database;
+                             says how to fix each failure, exits 1 when a check fails
   simulate dm --from F --text T [--url U]
                              demo mode: a customer sends a DM through the built-in simulator
+  simulate delivery [--url U] [--account IGID]
+                             send a test webhook signed with INSTAGRAM_APP_SECRET to a running
+                             server; exits 1 unless it was stored and processed
 
 Configuration comes from the environment; see .env.example.`;
 
@@ -26,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(help);
     return 0;
   }
+  // doctor reports an invalid configuration as one of its checks instead of refusing to start
+  if (command === 'doctor') return doctorCommand(rest);
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
@@ -52,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'replay':
         return await replay(config, rest[0]);
       case 'simulate':
-        return await simulateCommand(rest, config.PORT);
+        return await simulateCommand(rest, config);
       default:
         console.error(`Unknown command "${command}".\n\n${help}`);
         return 2;

@@ -70,12 +70,49 @@ describe.each(dialects)('posts and comments with the simulator on %s', (dialect)
     expect(items.map((c: { text: string }) => c.text)).toEqual(['Need size L', 'Is it linen?']);
   });
 
+  it('documents the gallery and moderation routes in the OpenAPI spec', async () => {
+    const spec = (await t.app.http.inject({ url: '/docs/json' })).json();
+    const tagged = (ops: Record<string, { tags?: string[] }>) =>
+      Object.values(ops).some((op) => op.tags?.some((tag) => tag === 'posts' || tag === 'comments'));
+    const paths = Object.keys(spec.paths).filter((p) => tagged(spec.paths[p]));
+    expect(paths.sort()).toEqual([
+      '/api/v1/accounts/{id}/sync-media',
+      '/api/v1/accounts/{id}/sync-media/{jobId}',
+      '/api/v1/comments/{id}',
+      '/api/v1/comments/{id}/hide',
+      '/api/v1/comments/{id}/reply',
+      '/api/v1/comments/{id}/unhide',
+      '/api/v1/media/{id}/comments',
+      '/api/v1/posts',
+      '/api/v1/posts/recent',
+      '/api/v1/posts/{id}',
+    ]);
+  });
+
   it('runs an on-demand sync as a job, and the 2-hourly cron for every account', async () => {
     const accountId = (await api('GET', '/api/v1/accounts')).items[0].id;
     const { jobId } = await api('POST', `/api/v1/accounts/${accountId}/sync-media`);
-    await eventually(async () => (await t.app.queue.get(jobId))?.state === 'completed');
+    const done = await eventually(async () => {
+      const job = await api('GET', `/api/v1/accounts/${accountId}/sync-media/${jobId}`);
+      return job.state === 'completed' ? job : null;
+    });
+    // (the job may be the one connecting started, if it was still running: one sync at a time)
+    expect(done).toMatchObject({
+      jobId,
+      progress: 100,
+      lastResult: { seen: 1, created: expect.any(Number) },
+    });
     expect(await t.app.queue.get(jobId)).toMatchObject({ name: 'sync-media', attempts: 1 });
     expect(events().some((e) => e.type === 'posts.synced' && e.data.accountId === accountId)).toBe(true);
+    const progress = events().filter((e) => e.type === 'posts.sync_progress' && e.data.jobId === jobId);
+    expect(progress.map((e) => e.data.progress).at(-1)).toBe(100);
+    // a job id names this account's sync only
+    const other = await t.app.queue.enqueue('sync-media-all', {}, { delayMs: 3_600_000 });
+    for (const url of [
+      `/api/v1/accounts/${accountId}/sync-media/${other}`,
+      `/api/v1/accounts/nope/sync-media/${jobId}`,
+    ])
+      expect((await api('GET', url)).error).toBe('not_found');
     sim.clearCalls();
     await t.app.queue.enqueue('sync-media-all', {});
     await eventually(async () => sim.calls({ method: 'GET', path: /\/media$/ }).length > 0);

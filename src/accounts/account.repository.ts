@@ -1,6 +1,7 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
-import type { AccountTable } from '../db/schema.js';
+import type { AccountTable, Database } from '../db/schema.js';
 
 export type AccountRow = AccountTable;
 export type NewAccount = Pick<AccountRow, 'workspace_id' | 'provider' | 'external_id'> & Partial<AccountRow>;
@@ -98,7 +99,12 @@ export class AccountRepository {
     return row;
   }
 
-  async update(id: string, patch: Partial<AccountRow>): Promise<void> {
-    await this.db.updateTable('accounts').set(patch).where('id', '=', id).execute();
+  /** `db`: the caller's transaction, e.g. to write an outbound event in the same commit */
+  async update(id: string, patch: Partial<AccountRow>, db: Kysely<Database> = this.db): Promise<void> {
+    await db.updateTable('accounts').set(patch).where('id', '=', id).execute();
+  }
+
+  transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(fn);
   }
 }

@@ -140,16 +140,21 @@ export class AccountService {
     const changed = row.status !== status;
     const patch: Partial<AccountRow> = { ...extra, status, updated_at: now };
     if (changed) patch.status_changed_at = now;
-    await this.accounts.update(row.id, patch);
-    if (changed) {
-      this.log.info({ accountId: row.id, from: row.status, to: status }, 'account status changed');
-      const data = { id: row.id, status, previous: row.status };
-      this.bus.publish(row.workspace_id, 'account.status_changed', data);
-      await this.bus.toWebhooks(row.workspace_id, {
+    const data = { id: row.id, status, previous: row.status };
+    // the outbound event in the same commit as the change (an outbox): a crash cannot lose it
+    const staged = await this.accounts.transaction(async (trx) => {
+      await this.accounts.update(row.id, patch, trx);
+      if (!changed) return null;
+      return this.bus.toWebhooksIn(trx, row.workspace_id, {
         type: 'account.status_changed',
         data,
         eventId: `status:${row.id}:${now}`,
       });
+    });
+    await staged?.committed();
+    if (changed) {
+      this.log.info({ accountId: row.id, from: row.status, to: status }, 'account status changed');
+      this.bus.publish(row.workspace_id, 'account.status_changed', data);
     }
     return { ...row, ...patch };
   }

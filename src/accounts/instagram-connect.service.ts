@@ -1,5 +1,6 @@
 import { errors } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
+import { insightKeys } from '../insights/insight-access.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
 import { graphToAppError } from '../providers/instagram/graph-app-error.js';
@@ -30,6 +31,7 @@ export const webhookFields = [
   'message_edit',
   'comments',
   'live_comments',
+  'story_insights',
 ];
 
 export interface TokenInfo {
@@ -37,6 +39,8 @@ export interface TokenInfo {
   /** ISO; null when Meta did not say (a pasted token) */
   expiresAt: string | null;
   issuedAt: string;
+  /** the scopes Instagram Login reported when the code was exchanged; absent for a pasted token */
+  grantedScopes?: string[];
 }
 
 /**
@@ -80,6 +84,12 @@ export class InstagramConnectService {
       token_expires_at: token.expiresAt,
       token_issued_at: token.issuedAt,
       webhook_fields: JSON.stringify(webhookFields),
+      // Meta names the granted scopes only at login; diagnostics compare them with the features in use.
+      settings: JSON.stringify({
+        ...(existing ? JSON.parse(existing.settings) : {}),
+        // an empty list means Meta did not say, not that nothing was granted
+        grantedScopes: token.grantedScopes?.length ? token.grantedScopes : null,
+      }),
       last_error: null,
       updated_at: now,
     };
@@ -118,6 +128,12 @@ export class InstagramConnectService {
     );
     // The gallery starts with the account's media and their comments (same key as posts' syncKey).
     await this.queue.enqueue('sync-media', { accountId: account.id }, { uniqueKey: `media:${account.id}` });
+    // Statistics start with the last 30 days of account insights, then the posts' insights.
+    await this.queue.enqueue(
+      'account-insights',
+      { accountId: account.id },
+      { uniqueKey: insightKeys.account(account.id) },
+    );
     return account;
   }
 }

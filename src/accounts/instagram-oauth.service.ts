@@ -70,6 +70,7 @@ export class InstagramOauthService {
         accessToken: long.accessToken,
         expiresAt: long.expiresAt,
         issuedAt: new Date(this.clock()).toISOString(),
+        grantedScopes: short.permissions,
       });
       return back({ connected: account.id });
     } catch (err) {

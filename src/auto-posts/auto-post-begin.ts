@@ -33,8 +33,8 @@ export class AutoPostBegin {
       {
         status: 'publishing',
         product_id: slot.productId,
-        media: JSON.stringify(content.items),
-        cover_url: content.coverUrl,
+        published_media: JSON.stringify(content.items),
+        published_cover_url: content.coverUrl,
         published_caption: content.caption,
         error_code: null,
         error_message: null,

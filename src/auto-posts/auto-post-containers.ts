@@ -22,9 +22,9 @@ export class AutoPostContainers {
 
   /** creates what is missing; ends waiting for Meta to process (the next run polls) */
   async build(post: AutoPostRow, auth: GraphAuth): Promise<void> {
-    const items = JSON.parse(post.media ?? '[]') as MediaItem[];
+    const items = JSON.parse(post.published_media ?? '[]') as MediaItem[];
     const plan = containerPlan(post.media_type, items, post.published_caption, {
-      coverUrl: post.cover_url,
+      coverUrl: post.published_cover_url,
       shareToFeed: post.share_to_feed === 1,
     });
     let p = post;

@@ -6,6 +6,7 @@ import { parseStringList } from '../products/product.js';
 import type { ProductRepository, ProductRow } from '../products/product.repository.js';
 import type { AutoPostRow } from './auto-post.repository.js';
 import { type MediaItem, postMedia, reachableMedia } from './auto-post-media.js';
+import { freshUploadUrl, type Uploads } from './auto-post-uploads.js';
 import type { MediaReach } from './media-reach.js';
 
 /** what one post publishes, resolved at publish time (so a changed price or image shows) */
@@ -35,6 +36,7 @@ export class AutoPostContent {
     private readonly products: Pick<ProductRepository, 'findRow' | 'customFieldNames'>,
     private readonly templates: Pick<CaptionTemplateRepository, 'find'>,
     private readonly reach: MediaReach,
+    private readonly uploads: Uploads,
   ) {}
 
   async product(workspaceId: string, productId: string | null): Promise<ProductRow | null> {
@@ -66,7 +68,10 @@ export class AutoPostContent {
       post.media ? (JSON.parse(post.media) as MediaItem[]) : null,
       product ? parseStringList(product.image_urls) : null,
     );
-    const media = reachableMedia(items, post.media_type === 'reel' ? post.cover_url : null, this.reach);
+    const cover = post.media_type === 'reel' ? post.cover_url : null;
+    const fresh = (url: string) => freshUploadUrl(url, post.workspace_id, this.uploads, this.reach.publicUrl);
+    const linked = await Promise.all(items.map(async (m) => ({ ...m, url: await fresh(m.url) })));
+    const media = reachableMedia(linked, cover === null ? null : await fresh(cover), this.reach);
     const caption = post.media_type === 'story' ? null : await this.caption(post, product);
     return { ...media, caption };
   }

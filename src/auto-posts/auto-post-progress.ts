@@ -12,6 +12,8 @@ export const emptyProgress = {
   polls: 0,
   publish_attempted_at: null,
   published_caption: null,
+  published_media: null,
+  published_cover_url: null,
   ig_media_id: null,
   permalink: null,
   published_at: null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimezone } from '../automation/keyword-match.js';
 import { pageQuery } from '../http/schemas.js';
+import { locale } from './auto-post.schema.js';
 import type { AutoPostSeriesRow } from './auto-post-series.repository.js';
 
 const id = z.string().min(1).max(64);
@@ -13,7 +14,7 @@ const fields = {
   mediaType: z.enum(seriesMediaTypes),
   captionTemplate: z.string().max(5000).nullable(),
   captionTemplateId: id.nullable(),
-  locale: z.string().trim().min(2).max(35),
+  locale,
   firstComment: z.string().trim().min(1).max(2200).nullable(),
   /** local time of each post */
   timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (00:00–23:59)'),

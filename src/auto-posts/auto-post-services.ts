@@ -19,8 +19,9 @@ import { AutoPostRotation } from './auto-post-rotation.js';
 import { AutoPostScheduler } from './auto-post-scheduler.js';
 import { AutoPostSeriesRepository } from './auto-post-series.repository.js';
 import { AutoPostSeriesService } from './auto-post-series.service.js';
-import { AutoPostSettle } from './auto-post-settle.js';
+import { AutoPostSettle, type Gallery } from './auto-post-settle.js';
 import { AutoPostTransitions } from './auto-post-transitions.js';
+import type { Uploads } from './auto-post-uploads.js';
 import { AutoPostWriter } from './auto-post-writer.js';
 
 export interface AutoPostDeps {
@@ -36,6 +37,10 @@ export interface AutoPostDeps {
   accounts: AccountRepository;
   accountService: AccountService;
   graph: GraphClient;
+  /** where published media show at once (the posts feature's sync) */
+  gallery: Gallery;
+  /** uploaded files named as media get a fresh link at every publish (AttachmentService) */
+  uploads: Uploads;
 }
 
 /** Auto-posting's services, wired by constructor. */
@@ -45,14 +50,15 @@ export function createAutoPostServices(d: AutoPostDeps) {
   const seriesRows = new AutoPostSeriesRepository(database.db);
   const products = new ProductRepository(database.db, clock);
   const templates = new CaptionTemplateRepository(database.db, clock);
-  const content = new AutoPostContent(products, templates, {
+  const reach = {
     publicUrl: d.config.PUBLIC_URL ?? (d.simulator ? `http://127.0.0.1:${d.config.PORT}` : null),
     allowPrivate: d.simulator,
-  });
+  };
+  const content = new AutoPostContent(products, templates, reach, d.uploads);
   const scheduler = new AutoPostScheduler(queue, posts, log, clock);
   const writer = new AutoPostWriter(posts, scheduler, bus, clock);
   const rotation = new AutoPostRotation(seriesRows, posts, products, scheduler, writer, clock);
-  const settle = new AutoPostSettle(writer, graph, bus, rotation, log);
+  const settle = new AutoPostSettle(writer, graph, bus, rotation, d.gallery, log);
   const transitions = new AutoPostTransitions(writer, posts, settle, clock);
   const publisher = new AutoPostPublisher({
     posts,

@@ -1,6 +1,7 @@
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import type { GraphAuth, GraphClient } from '../providers/instagram/graph-client.js';
+import type { Media } from '../providers/instagram/graph-media-schemas.js';
 import type { AutoPostRow } from './auto-post.repository.js';
 import { toAutoPostView } from './auto-post.schema.js';
 import type { AutoPostWriter } from './auto-post-writer.js';
@@ -8,6 +9,11 @@ import type { AutoPostWriter } from './auto-post-writer.js';
 /** what a finished rotation post asks of its series: the next slot's post */
 export interface SeriesNext {
   materializeNext(post: AutoPostRow): Promise<void>;
+}
+
+/** the gallery (src/posts): a media we published is shown at once, not at the next sync */
+export interface Gallery {
+  recordMedia(account: { id: string; workspace_id: string }, media: Media): Promise<void>;
 }
 
 /**
@@ -22,6 +28,7 @@ export class AutoPostSettle {
     private readonly graph: Pick<GraphClient, 'getMedia' | 'createComment'>,
     private readonly bus: Pick<EventBus, 'toWebhooks'>,
     private readonly series: SeriesNext,
+    private readonly gallery: Gallery,
     private readonly log: Logger,
   ) {}
 
@@ -29,7 +36,7 @@ export class AutoPostSettle {
     let p = post;
     if (p.status === 'published' && auth && p.ig_media_id) {
       const mediaId = p.ig_media_id;
-      if (!p.permalink) p = await this.permalink(p, auth, mediaId);
+      if (!p.permalink) p = await this.readBack(p, auth, mediaId);
       if (p.first_comment && !p.first_comment_at) p = await this.firstComment(p, auth, mediaId);
     }
     if (p.status === 'published') {
@@ -43,10 +50,14 @@ export class AutoPostSettle {
     await this.w.save(p, { next_run_at: null }, { wake: false });
   }
 
-  /** media_publish answers only the id; the permalink is a field of the published media */
-  private async permalink(p: AutoPostRow, auth: GraphAuth, mediaId: string): Promise<AutoPostRow> {
+  /**
+   * media_publish answers only the id: the permalink (and what the gallery shows) are fields of
+   * the published media, read once.
+   */
+  private async readBack(p: AutoPostRow, auth: GraphAuth, mediaId: string): Promise<AutoPostRow> {
     try {
       const media = await this.graph.getMedia(auth, mediaId);
+      await this.gallery.recordMedia({ id: p.account_id, workspace_id: p.workspace_id }, media);
       return media.permalink ? await this.w.save(p, { permalink: media.permalink }, { wake: false }) : p;
     } catch (err) {
       // not worth failing a published post for: the gallery's media sync fills it in later

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../http/schemas.js';
+import { isLocale } from '../products/price-format.js';
 import type { AutoPostRow } from './auto-post.repository.js';
 import type { MediaItem } from './auto-post-media.js';
 
@@ -17,6 +18,12 @@ export const statuses = [
 const id = z.string().min(1).max(64);
 const url = z.string().trim().min(1).max(2048);
 const isoTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
+/** a locale Intl can format prices in (a typo would quietly format them in English) */
+export const locale = z
+  .string()
+  .trim()
+  .max(35)
+  .refine(isLocale, 'must be a BCP 47 locale such as uk-UA, ru-RU or en-US');
 
 export const mediaItem = z.object({ type: z.enum(['image', 'video']), url });
 
@@ -36,7 +43,7 @@ const fields = {
   /** a literal caption, when there is no template */
   caption: z.string().max(5000).nullable().optional(),
   /** formats the price in the template (default: the saved template's locale, else en-US) */
-  locale: z.string().trim().min(2).max(35).optional(),
+  locale: locale.optional(),
   /** posted as the account's first comment right after publishing */
   firstComment: z.string().trim().min(1).max(2200).nullable().optional(),
   /** to the second; absent: now */
@@ -71,6 +78,7 @@ export const autoPostView = z.object({
   caption: z.string().nullable(),
   locale: z.string(),
   mediaType: z.enum(mediaTypes),
+  /** as given; null: the product's images */
   media: z.array(z.object({ type: z.string(), url: z.string() })).nullable(),
   coverUrl: z.string().nullable(),
   shareToFeed: z.boolean(),

@@ -55,7 +55,7 @@ export function isPublicHttps(url: string | null): url is string {
   }
 }
 
-const notPublic = (url: string, why: string) =>
+export const notPublic = (url: string, why: string) =>
   errors.unprocessable('media_not_public', `Instagram cannot download ${url}: ${why}`, { url });
 
 /**

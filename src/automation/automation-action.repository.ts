@@ -68,14 +68,23 @@ export class AutomationActionRepository {
     return Number(r.n);
   }
 
-  /** a comment rule already answered this person under this post */
-  async answeredCommenter(accountId: string, mediaId: string, commenterId: string): Promise<boolean> {
+  /**
+   * A comment rule already answered this person under this post, for another comment (this one's
+   * own answers are its earlier run's, which a re-run after a crash completes).
+   */
+  async answeredCommenter(
+    accountId: string,
+    mediaId: string,
+    commenterId: string,
+    commentId: string,
+  ): Promise<boolean> {
     const r = await this.db
       .selectFrom('automation_actions')
       .select('id')
       .where('account_id', '=', accountId)
       .where('media_id', '=', mediaId)
       .where('commenter_id', '=', commenterId)
+      .where('trigger_id', '!=', commentId)
       .where('status', 'in', [...spoke])
       .executeTakeFirst();
     return r !== undefined;

@@ -68,8 +68,9 @@ export function createAutomationServices(d: AutomationDeps) {
     clock,
   });
   d.inbox.inbox.onApplied((account, created) => dmAutomation.afterApply(account, created));
+  const commentQueue = new CommentAutomationRepository(db);
   const commentAutomation = new CommentAutomationService({
-    repo: new CommentAutomationRepository(db),
+    repo: commentQueue,
     rules: commentRules,
     actions,
     accounts,
@@ -90,7 +91,17 @@ export function createAutomationServices(d: AutomationDeps) {
     dmAutomation,
     commentAutomation,
     commentReplies: new CommentReplyService(actions, accounts, d.accountService, graph, secrets, clock),
-    sweepAutomation: () => sweepAutomation({ repo, actions, accounts, engine: dmAutomation, queue, clock }),
+    sweepAutomation: () =>
+      sweepAutomation({
+        repo,
+        comments: commentQueue,
+        actions,
+        accounts,
+        engine: dmAutomation,
+        commentEngine: commentAutomation,
+        queue,
+        clock,
+      }),
   };
 }
 

@@ -1,8 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { CommentRow } from '../comments/comment.repository.js';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 
-/** What comment automation reads from other features' tables (contacts, synced posts). */
+/**
+ * Comment automation's hand-over queue (comments stored but not yet decided on) and what it reads
+ * from other features' tables (contacts, synced posts).
+ */
 export class CommentAutomationRepository {
   constructor(private readonly db: Db) {}
+
+  /** inside the commit that stores the comments */
+  async handOver(trx: Kysely<Database>, comments: CommentRow[], at: string): Promise<void> {
+    if (comments.length === 0) return;
+    await trx
+      .insertInto('automation_pending_comments')
+      .values(comments.map((c) => ({ comment_id: c.id, account_id: c.account_id, created_at: at })))
+      .onConflict((oc) => oc.column('comment_id').doNothing())
+      .execute();
+  }
+
+  async decided(commentIds: string[]): Promise<void> {
+    if (commentIds.length === 0) return;
+    await this.db.deleteFrom('automation_pending_comments').where('comment_id', 'in', commentIds).execute();
+  }
+
+  /** comments handed over before then and still undecided (their job died), oldest first */
+  async stalled(before: string, limit: number): Promise<{ pending: string[]; comments: CommentRow[] }> {
+    const pending = (
+      await this.db
+        .selectFrom('automation_pending_comments')
+        .select('comment_id')
+        .where('created_at', '<', before)
+        .orderBy('created_at')
+        .limit(limit)
+        .execute()
+    ).map((r) => r.comment_id);
+    if (pending.length === 0) return { pending, comments: [] };
+    const comments = await this.db.selectFrom('comments').selectAll().where('id', 'in', pending).execute();
+    return { pending, comments };
+  }
 
   async optedOutAt(contactId: string): Promise<string | null> {
     const r = await this.db

@@ -1,7 +1,8 @@
+import type { Transaction } from 'kysely';
 import type { AccountRepository, AccountRow } from '../accounts/account.repository.js';
 import type { CommentRow } from '../comments/comment.repository.js';
 import { newId } from '../db/ids.js';
-import type { AutomationKind } from '../db/schema.js';
+import type { AutomationKind, Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { InboxIngestService } from '../inbox/inbox-ingest.service.js';
 import type { MessageSendService } from '../inbox/message-send.service.js';
@@ -29,6 +30,9 @@ export interface CommentAutomationDeps {
   random?: () => number;
 }
 
+/** a comment from someone else, with words and an author to answer (not our own, not deleted) */
+const answerable = (c: CommentRow) => !c.from_self && !c.deleted && c.from_igsid !== null && c.text !== null;
+
 /**
  * Comment rules: a new comment (from a webhook, never from sync or our own replies) is matched
  * against the account's rules; the first that covers the post and matches answers publicly (a
@@ -39,19 +43,27 @@ export interface CommentAutomationDeps {
 export class CommentAutomationService {
   constructor(private readonly d: CommentAutomationDeps) {}
 
+  /** inside the commit that stores new comments: they await a decision (crash-safe hand-over) */
+  readonly handOver = async (trx: Transaction<Database>, created: CommentRow[]): Promise<void> => {
+    await this.d.repo.handOver(trx, created.filter(answerable), new Date(this.d.clock()).toISOString());
+  };
+
+  /** after that commit; and by the sweeper for comments a crash left undecided */
   readonly afterCreate = async (account: AccountRow, created: CommentRow[]): Promise<void> => {
-    const fresh = created.filter((c) => !c.from_self && !c.deleted && c.from_igsid && c.text !== null);
+    const fresh = created.filter(answerable);
     if (fresh.length === 0) return;
     const rules = await this.d.rules.forAccount(account.workspace_id, account.id);
-    if (rules.length === 0) return;
-    for (const c of fresh) await this.decide(account, rules, c);
+    for (const c of fresh) {
+      if (rules.length > 0) await this.decide(account, rules, c);
+      await this.d.repo.decided([c.id]);
+    }
   };
 
   private async decide(account: AccountRow, rules: CommentRule[], c: CommentRow): Promise<void> {
     const rule = await this.firstRule(account, rules, c);
     if (!rule) return;
     const commenter = c.from_igsid as string;
-    if (await this.d.actions.answeredCommenter(account.id, c.ig_media_id, commenter)) {
+    if (await this.d.actions.answeredCommenter(account.id, c.ig_media_id, commenter, c.ig_comment_id)) {
       await this.d.actions.insert(
         this.row(account, c, rule, 'comment_public_reply', 'skipped', 'already_answered'),
       );

@@ -149,14 +149,14 @@ export class DmAutomationService {
       } else {
         const { attachment, ...text } = c.reply;
         const who = { author: 'automation' as const, sentBy: 'automation' as const, userId: null };
-        await this.d.send.queueMessage(conversation, { ...text, ...who }, async (trx, message) => {
+        // Instagram delivers a file as a message of its own, after the text: both in one commit.
+        const messages = [{ ...text, ...who }, ...(attachment ? [{ attachment, ...who }] : [])];
+        await this.d.send.queueMessages(conversation, messages, async (trx, message) => {
           if (!(await this.d.actions.insert({ ...row, status: 'queued', message_id: message.id }, trx)))
             throw new AlreadyDecided();
           if (optOutAt !== undefined) await this.d.repo.setOptOut(contact.id, optOutAt, trx);
           await this.d.repo.decided(m.id, trx);
         });
-        // Instagram delivers a file as a message of its own, after the text.
-        if (attachment) await this.d.send.queueMessage(conversation, { attachment, ...who });
       }
     } catch (err) {
       if (err instanceof AlreadyDecided) return this.d.repo.decided(m.id);

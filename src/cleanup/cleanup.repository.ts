@@ -19,6 +19,8 @@ export const publishingAttachmentRefs: AttachmentRef[] = [
   { table: 'products', column: 'image_urls' },
   { table: 'auto_posts', column: 'media' },
   { table: 'auto_posts', column: 'cover_url' },
+  { table: 'auto_posts', column: 'published_media' },
+  { table: 'auto_posts', column: 'published_cover_url' },
 ];
 
 /** our ids are UUIDs: no LIKE wildcard can hide in one; anything else is never matched (so never deleted) */

@@ -190,7 +190,7 @@ describe.each(dialects)('cleanup on %s', (dialect) => {
     expect([left.has(shared.id), existsSync(shared.path)]).toEqual([false, true]);
   });
 
-  it("as the app wires it, also keeps what a product's images name", async () => {
+  it("as the app wires it, also keeps what a product's images and a post's media name", async () => {
     const app = await createTestApp(dialect, {}, { worker: false });
     try {
       const adb = app.app.database.db;
@@ -201,9 +201,10 @@ describe.each(dialects)('cleanup on %s', (dialect) => {
         ...{ file_name: null, source_url: null, created_at: old },
       });
       const [named, orphan] = [newId(Date.now() - 60 * DAY), newId(Date.now() - 60 * DAY)];
+      const sent = newId(Date.now() - 60 * DAY);
       await adb
         .insertInto('attachments')
-        .values([row(named), row(orphan)])
+        .values([row(named), row(orphan), row(sent)])
         .execute();
       await adb
         .insertInto('products')
@@ -213,10 +214,21 @@ describe.each(dialects)('cleanup on %s', (dialect) => {
           ...{ created_at: old, updated_at: old },
         } as never)
         .execute();
+      // the link a post gave Meta (its product may name another image by now): Meta may still fetch it
+      await adb
+        .insertInto('auto_posts')
+        .values({
+          ...{ id: 'ap1', workspace_id: ws, account_id: 'a1', media_type: 'image', locale: 'en-US' },
+          ...{ scheduled_at: old, status: 'failed', created_at: old, updated_at: old },
+          published_media: JSON.stringify([
+            { type: 'image', url: `https://x.example/api/v1/attachments/${sent}` },
+          ]),
+        } as never)
+        .execute();
       const r = await app.app.services.cleanup.prune({ workspaceIds: [ws], global: true });
       expect(r.attachments).toBe(1);
-      const left = await adb.selectFrom('attachments').select('id').execute();
-      expect(left.map((a) => a.id)).toEqual([named]);
+      const left = await adb.selectFrom('attachments').select('id').orderBy('id').execute();
+      expect(left.map((a) => a.id)).toEqual([named, sent].sort());
     } finally {
       await app.close();
     }

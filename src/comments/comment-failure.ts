@@ -3,16 +3,17 @@ import type { GraphError } from '../providers/instagram/graph-errors.js';
 
 /**
  * A refused comment action (reply, hide, delete) as a stable error code, from GraphClient's closed
- * error union (never from message text). The codes match the inbox's send failures where the
- * meaning is the same (send-failure.ts); `comment_gone` is Meta saying the comment no longer exists.
+ * error union (never from message text). Codes and statuses are those of every other call made on
+ * a user's behalf (graph-app-error.ts, docs/errors.md); `comment_gone` is Meta saying the comment
+ * no longer exists.
  */
 export function commentActionError(err: GraphError, action: string): AppError {
   const reason = err.userMessage ?? err.graphMessage ?? err.message;
   switch (err.kind) {
     case 'token_invalid':
-      return errors.conflict('token_invalid', `Instagram refused the access token: ${reason}`);
+      return errors.unprocessable('token_invalid', `Instagram refused the access token: ${reason}`);
     case 'permission':
-      return errors.conflict(
+      return errors.unprocessable(
         'permission_missing',
         `The connection lacks the instagram_business_manage_comments permission: ${reason}`,
       );
@@ -20,7 +21,7 @@ export function commentActionError(err: GraphError, action: string): AppError {
       return errors.conflict('comment_gone', `The comment no longer exists on Instagram: ${reason}`);
     case 'rate_limited': {
       const retryAfterSeconds = Math.ceil((err.retryAfterMs ?? 60_000) / 1000);
-      return new AppError('provider_rate_limited', `Instagram is rate-limiting: ${reason}`, 429, {
+      return new AppError('provider_rate_limited', `Instagram is rate-limiting: ${reason}`, 503, {
         retryAfterSeconds,
       });
     }
@@ -29,9 +30,9 @@ export function commentActionError(err: GraphError, action: string): AppError {
       return new AppError(
         'provider_unavailable',
         `Instagram did not answer properly; ${action} may not have happened: ${reason}`,
-        503,
+        502,
       );
     default:
-      return errors.conflict('provider_rejected', `Instagram refused to ${action}: ${reason}`);
+      return errors.unprocessable('provider_rejected', `Instagram refused to ${action}: ${reason}`);
   }
 }

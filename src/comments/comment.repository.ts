@@ -1,5 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { CommentTable } from '../db/schema.js';
+import type { CommentTable, Database } from '../db/schema.js';
 
 export type CommentRow = CommentTable;
 
@@ -24,7 +25,11 @@ export class CommentRepository {
    * Both come from the statements' own RETURNING, so two workers racing on one replayed delivery
    * can never both see a comment as new.
    */
-  async ingestWebhook(rows: CommentRow[], now: string) {
+  async ingestWebhook<T>(
+    rows: CommentRow[],
+    now: string,
+    within: (trx: Transaction<Database>, firstSeen: CommentRow[]) => Promise<T>,
+  ) {
     return this.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('comments')
@@ -44,7 +49,9 @@ export class CommentRepository {
         .where('webhook_at', 'is', null)
         .returningAll()
         .execute();
-      return { inserted, firstSeen: [...inserted, ...earlier] };
+      const firstSeen = [...inserted, ...earlier];
+      // In the same commit: whatever must follow a new comment (its outbound event, automation).
+      return { inserted, firstSeen, handedOver: await within(trx, firstSeen) };
     });
   }
 

@@ -33,7 +33,13 @@ export function commentRoutes(api: HttpServer, comments: CommentService): void {
   api.post(
     '/api/v1/comments/:id/hide',
     { schema: { tags, params: idParams, body: hideBody, response: { 200: commentView, ...errorResponses } } },
-    (req) => comments.setHidden(req.auth.workspaceId, req.params.id, req.body.hidden),
+    (req) => comments.setHidden(req.auth.workspaceId, req.params.id, req.body?.hidden ?? true),
+  );
+
+  api.post(
+    '/api/v1/comments/:id/unhide',
+    { schema: { tags, params: idParams, response: { 200: commentView, ...errorResponses } } },
+    (req) => comments.setHidden(req.auth.workspaceId, req.params.id, false),
   );
 
   api.delete(

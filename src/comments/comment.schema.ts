@@ -29,7 +29,8 @@ export const commentThreadView = z.object({ ...commentFields, replies: z.array(c
 // Instagram allows comments of up to 2,200 characters.
 // https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/comment-moderation
 export const replyBody = z.object({ message: z.string().trim().min(1).max(2200) });
-export const hideBody = z.object({ hidden: z.boolean() });
+/** optional: `POST /comments/:id/hide` with no body hides (the seed's call), `{hidden:false}` unhides */
+export const hideBody = z.object({ hidden: z.boolean().default(true) }).nullish();
 
 export function toCommentView(c: CommentRow): CommentView {
   return {

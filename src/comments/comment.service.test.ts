@@ -99,7 +99,17 @@ describe.each(dialects)('comment moderation on %s', (dialect) => {
     const shown = await api('POST', `/api/v1/comments/${comment?.id}/hide`, { hidden: false });
     expect(shown.body.hidden).toBe(false);
     expect(sim.state.comments.get(question.id)?.hidden).toBe(false);
-    expect(live.filter((e) => e.type === 'comment.updated')).toHaveLength(2);
+    // the seed's call without a body hides; /unhide is the other way
+    const bare = await api('POST', `/api/v1/comments/${comment?.id}/hide`);
+    expect([bare.status, bare.body.hidden, sim.state.comments.get(question.id)?.hidden]).toEqual([
+      200,
+      true,
+      true,
+    ]);
+    const unhidden = await api('POST', `/api/v1/comments/${comment?.id}/unhide`);
+    expect([unhidden.status, unhidden.body.hidden]).toEqual([200, false]);
+    expect(sim.state.comments.get(question.id)?.hidden).toBe(false);
+    expect(live.filter((e) => e.type === 'comment.updated')).toHaveLength(4);
   });
 
   it('refuses invalid input with stable codes', async () => {
@@ -112,6 +122,15 @@ describe.each(dialects)('comment moderation on %s', (dialect) => {
     );
     expect((await api('POST', '/api/v1/comments/nope/hide', { hidden: true })).status).toBe(404);
     expect((await api('GET', '/api/v1/media/nope/comments')).status).toBe(404);
+  });
+
+  it('says when Instagram did not answer, and changes nothing of ours', async () => {
+    const [comment] = await thread();
+    sim.faults.serverError(1, 500, { path: `^/${question.id}$`, method: 'POST' });
+    const res = await api('POST', `/api/v1/comments/${comment?.id}/hide`, { hidden: true });
+    expect([res.status, res.body.error]).toEqual([502, 'provider_unavailable']);
+    expect(res.body.message).toMatch(/hide the comment may not have happened/);
+    expect((await thread())[0]?.hidden).toBe(false);
   });
 
   it('deletes with its replies; acting on it afterwards says it is gone', async () => {
@@ -162,7 +181,7 @@ describe.each(dialects)('comment moderation on %s', (dialect) => {
     const [comment] = await thread();
     sim.faults.revokeToken(shop.token);
     const res = await api('POST', `/api/v1/comments/${comment?.id}/hide`, { hidden: true });
-    expect([res.status, res.body.error]).toEqual([409, 'token_invalid']);
+    expect([res.status, res.body.error]).toEqual([422, 'token_invalid']);
     expect((await t.app.services.accounts.findById(shop.id))?.status).toBe('token_expired');
     const next = await api('POST', `/api/v1/comments/${comment?.id}/hide`, { hidden: true });
     expect([next.status, next.body.error]).toEqual([409, 'comment_action_unavailable']);

@@ -59,6 +59,9 @@ export interface AutoPostTable {
   publish_attempted_at: string | null;
   /** the caption as sent to Meta */
   published_caption: string | null;
+  /** JSON {type, url}[] as sent to Meta, resolved when the post fell due (`media` stays the user's) */
+  published_media: string | null;
+  published_cover_url: string | null;
   ig_media_id: string | null;
   permalink: string | null;
   published_at: string | null;

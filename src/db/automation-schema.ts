@@ -73,3 +73,11 @@ export interface AutomationActionTable {
   created_at: string;
   updated_at: string;
 }
+
+/** a comment from a webhook handed to comment automation in its own commit, until decided */
+export interface AutomationPendingCommentTable {
+  /** our comments.id */
+  comment_id: string;
+  account_id: string;
+  created_at: string;
+}

@@ -13,6 +13,10 @@ import * as automation from './migrations/20261122_0800_automation.js';
 import * as postsAndComments from './migrations/20261122_0900_posts_and_comments.js';
 import * as products from './migrations/20261122_0910_products.js';
 import * as autoPosts from './migrations/20261122_0920_auto_posts.js';
+import * as accountInsightDays from './migrations/20261122_1000_account_insight_days.js';
+import * as mediaInsights from './migrations/20261122_1010_media_insights.js';
+import * as autoPostPublishedMedia from './migrations/20261122_1100_auto_post_published_media.js';
+import * as automationOutbox from './migrations/20261122_1200_automation_outbox.js';
 
 // An explicit list rather than a folder scan: works the same from src/ (tests) and dist/.
 // Migrations are never edited after they land; add a new file instead.
@@ -30,6 +34,10 @@ const migrations: Record<string, Migration> = {
   '20261122_0910_products': products,
   '20261122_0800_automation': automation,
   '20261122_0920_auto_posts': autoPosts,
+  '20261122_1000_account_insight_days': accountInsightDays,
+  '20261122_1010_media_insights': mediaInsights,
+  '20261122_1100_auto_post_published_media': autoPostPublishedMedia,
+  '20261122_1200_automation_outbox': automationOutbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 import type { AutoPostSeriesTable, AutoPostTable } from './auto-posts-schema.js';
 import type {
   AutomationActionTable,
+  AutomationPendingCommentTable,
   AutomationSettingsTable,
   CommentRuleTable,
 } from './automation-schema.js';
@@ -11,12 +12,14 @@ import type {
   MessageReactionTable,
   MessageTable,
 } from './inbox-schema.js';
+import type { AccountInsightDayTable, MediaInsightTable } from './insights-schema.js';
 import type { CommentTable, PostSyncTable, PostTable } from './posts-schema.js';
 import type { CaptionTemplateTable, ProductTable } from './products-schema.js';
 
 export type * from './auto-posts-schema.js';
 export type * from './automation-schema.js';
 export type * from './inbox-schema.js';
+export type * from './insights-schema.js';
 export type * from './posts-schema.js';
 export type * from './products-schema.js';
 
@@ -159,8 +162,11 @@ export interface Database {
   post_syncs: PostSyncTable;
   comments: CommentTable;
   automation_actions: AutomationActionTable;
+  automation_pending_comments: AutomationPendingCommentTable;
   auto_posts: AutoPostTable;
   auto_post_series: AutoPostSeriesTable;
+  account_insight_days: AccountInsightDayTable;
+  media_insights: MediaInsightTable;
 }
 
 /** a subscription: events of these types are POSTed, signed, to `url` */
@@ -194,6 +200,8 @@ export interface OutboundDeliveryTable {
   last_error: string | null;
   created_at: string;
   delivered_at: string | null;
+  /** pending: when the next attempt is due at the latest; the sweeper re-enqueues it after that */
+  next_attempt_at: string | null;
 }
 
 /** a workspace API key (`rdk_…`); only its sha256 is stored, the key is shown once */

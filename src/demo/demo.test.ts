@@ -59,7 +59,7 @@ describe('demo mode (no Meta app configured)', () => {
   it('delivers `relaydesk simulate dm` as a signed webhook that is stored and routed', async () => {
     const code = await simulateCommand(
       ['dm', '--from', 'alice', '--text', 'Привіт! Скільки коштує сукня?'],
-      port,
+      app.config,
     );
     expect(code).toBe(0);
     const delivery = await eventually(async () => {

@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
+import type { Config } from '../config.js';
+import { deliveryUsage, simulateDelivery } from '../diagnostics/simulate-delivery.js';
 import { simulatorPrefix } from './demo.js';
 
 const usage = `Usage: relaydesk simulate dm --from <username|igsid> --text <text> [--url http://127.0.0.1:3000]
 
 Makes a customer of the demo account send a DM: the built-in simulator delivers it to the
-running server as a signed Meta webhook, exactly as Instagram would.`;
+running server as a signed Meta webhook, exactly as Instagram would.
+
+${deliveryUsage}`;
 
 interface SimDelivery {
   id: string;
@@ -14,8 +18,13 @@ interface SimDelivery {
   attempts: { status?: number }[];
 }
 
-/** `relaydesk simulate dm …` against a server running in demo mode */
-export async function simulateCommand(args: string[], port: number): Promise<number> {
+/**
+ * `relaydesk simulate dm …` against a server running in demo mode; `relaydesk simulate delivery`
+ * against one with a real Meta app configured.
+ */
+export async function simulateCommand(args: string[], config: Config): Promise<number> {
+  if (args[0] === 'delivery') return simulateDelivery(args.slice(1), config);
+  const port = config.PORT;
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,

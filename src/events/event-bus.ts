@@ -1,8 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
 import { connectRedis } from '../jobs/bullmq-connection.js';
 import type { Logger } from '../logger.js';
-import type { OutboundEvent } from '../outbound-webhooks/outbound-webhook.service.js';
+import type { OutboundEvent, Staged } from '../outbound-webhooks/outbound-webhook-outbox.js';
 
 export interface WorkspaceEvent {
   type: string;
@@ -15,6 +17,7 @@ const channel = 'relaydesk:events';
 /** durable, signed delivery of an event to the workspace's outbound webhooks */
 export interface OutboundSink {
   emitMany(workspaceId: string, events: readonly OutboundEvent[]): Promise<void>;
+  stage(trx: Transaction<Database>, workspaceId: string, events: readonly OutboundEvent[]): Promise<Staged>;
 }
 
 /**
@@ -72,6 +75,19 @@ export class EventBus {
    */
   async toWebhooks(workspaceId: string, ...events: OutboundEvent[]): Promise<void> {
     await this.outbound?.emitMany(workspaceId, events);
+  }
+
+  /**
+   * `toWebhooks` inside the caller's transaction (a transactional outbox): the events exist exactly
+   * when the change they announce does, so a crash right after the commit loses none. Call
+   * `committed()` once the transaction has committed.
+   */
+  async toWebhooksIn(
+    trx: Transaction<Database>,
+    workspaceId: string,
+    ...events: OutboundEvent[]
+  ): Promise<Staged> {
+    return this.outbound ? this.outbound.stage(trx, workspaceId, events) : { committed: async () => {} };
   }
 
   subscribe(workspaceId: string, listener: (e: WorkspaceEvent) => void): () => void {

@@ -1,6 +1,7 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { Db, DialectName } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
-import type { ConversationTable } from '../db/schema.js';
+import type { ConversationTable, Database } from '../db/schema.js';
 import type { ContactRow } from './contact.repository.js';
 import { matchingContactIds } from './contact-search.js';
 import { inboxRank } from './inbox-rank.js';
@@ -89,8 +90,13 @@ export class ConversationRepository {
     return this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async update(id: string, patch: Partial<ConversationRow>): Promise<void> {
-    await this.db.updateTable('conversations').set(patch).where('id', '=', id).execute();
+  /** `db`: the caller's transaction, e.g. to write an outbound event in the same commit */
+  async update(id: string, patch: Partial<ConversationRow>, db: Kysely<Database> = this.db): Promise<void> {
+    await db.updateTable('conversations').set(patch).where('id', '=', id).execute();
+  }
+
+  transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(fn);
   }
 
   private listBase() {

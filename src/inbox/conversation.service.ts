@@ -46,23 +46,28 @@ export class ConversationService {
       if (!user || user.workspace_id !== auth.workspaceId)
         throw errors.validation('assigneeId is not a user of this workspace', { field: 'assigneeId' });
     }
-    await this.conversations.update(c.id, {
+    const at = nowIso(this.clock);
+    const columns = {
       ...(patch.status ? { status: patch.status } : {}),
       // Closing a conversation ends a takeover: the next conversation starts with the bot on.
       ...(patch.status === 'closed' ? { automation_paused_until: null, automation_paused_by: null } : {}),
       ...(patch.assigneeId !== undefined ? { assignee_id: patch.assigneeId } : {}),
-      updated_at: nowIso(this.clock),
-    });
-    const view = await this.changed(auth.workspaceId, c.id);
-    if (patch.assigneeId !== undefined && patch.assigneeId !== c.assignee_id) {
-      const data = { conversation: view, assigneeId: patch.assigneeId, assignedBy: auth.userId };
-      await this.bus.toWebhooks(auth.workspaceId, {
+      updated_at: at,
+    };
+    const assigned = patch.assigneeId !== undefined && patch.assigneeId !== c.assignee_id;
+    // conversation.assigned in the same commit as the assignment (an outbox): a crash cannot lose it
+    const staged = await this.conversations.transaction(async (trx) => {
+      await this.conversations.update(c.id, columns, trx);
+      if (!assigned) return null;
+      const conversation = toConversationView({ ...c, ...columns }, this.picUrl);
+      return this.bus.toWebhooksIn(trx, auth.workspaceId, {
         type: 'conversation.assigned',
-        data,
-        eventId: `assigned:${c.id}:${nowIso(this.clock)}`,
+        data: { conversation, assigneeId: patch.assigneeId, assignedBy: auth.userId },
+        eventId: `assigned:${c.id}:${at}`,
       });
-    }
-    return view;
+    });
+    await staged?.committed();
+    return this.changed(auth.workspaceId, c.id);
   }
 
   /** the operator has read the conversation: unread goes to zero */

@@ -1,6 +1,8 @@
+import type { Transaction } from 'kysely';
 import type { AccountRow } from '../accounts/account.repository.js';
 import type { Db, DialectName } from '../db/database.js';
 import { nowIso } from '../db/ids.js';
+import type { Database } from '../db/schema.js';
 import { ContactRepository, type ContactRow } from './contact.repository.js';
 import { ConversationRepository, type ConversationRow } from './conversation.repository.js';
 import { type ContactHint, type InboxOp, isCustomerActivity } from './inbox-op.js';
@@ -18,6 +20,8 @@ import {
 export interface ApplyOptions {
   /** history import: what it creates counts as already read */
   history?: boolean;
+  /** runs inside the transaction, after the rows are written (the outbound-webhook outbox) */
+  within?: (trx: Transaction<Database>, created: MessageRow[]) => Promise<void>;
   /** Graph conversation ids by customer, when known */
   conversationIds?: Map<string, string>;
 }
@@ -209,6 +213,7 @@ export async function applyInboxOps(
         await summarize(conversationsRepo, messages, t, opts.history === true, external, now),
       );
     }
+    await opts.within?.(trx, [...inserts.values()]);
     const updatedIds = new Set(patches.keys());
     return {
       created: [...inserts.values()],

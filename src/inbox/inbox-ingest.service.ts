@@ -1,8 +1,11 @@
+import type { Transaction } from 'kysely';
 import type { AccountRow } from '../accounts/account.repository.js';
 import type { DatabaseHandle } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
+import type { Staged } from '../outbound-webhooks/outbound-webhook-outbox.js';
 import type { InboundEventConsumer } from '../webhooks/inbound-event-consumer.js';
 import type { EventRow } from '../webhooks/webhook-event.repository.js';
 import { ContactRepository, type ContactRow } from './contact.repository.js';
@@ -46,11 +49,13 @@ export class InboxIngestService implements InboundEventConsumer {
 
   /** applies operations (webhooks, history import) and announces the result */
   async apply(account: AccountRow, ops: InboxOp[], opts: ApplyOptions = {}): Promise<ApplyResult> {
-    const result = await applyInboxOps(this.database.db, this.database.dialect, account, ops, opts);
-    this.announce(account, result);
-    if (!opts.history) {
-      const received = result.created.filter((m) => m.direction === 'inbound' && m.complete === 1);
-      await this.bus.toWebhooks(
+    // message.received is written in the commit that stores the message (an outbox): a crash
+    // right after it cannot lose the event, and a retried job finds the message no longer new.
+    const staged: Staged[] = [];
+    const within = async (trx: Transaction<Database>, created: MessageRow[]) => {
+      const received = created.filter((m) => m.direction === 'inbound' && m.complete === 1);
+      const events = await this.bus.toWebhooksIn(
+        trx,
         account.workspace_id,
         ...received.map((m) => ({
           type: 'message.received' as const,
@@ -58,7 +63,14 @@ export class InboxIngestService implements InboundEventConsumer {
           eventId: `received:${m.id}`,
         })),
       );
-    }
+      staged.push(events);
+    };
+    const result = await applyInboxOps(this.database.db, this.database.dialect, account, ops, {
+      ...opts,
+      ...(opts.history ? {} : { within }),
+    });
+    for (const s of staged) await s.committed();
+    this.announce(account, result);
     await this.followUp(account, result);
     // Automation answers in this same job, after the commit (it reads the 'pending' hand-over).
     if (!opts.history) for (const listener of this.listeners) await listener(account, result.created);

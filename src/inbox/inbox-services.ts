@@ -127,7 +127,10 @@ export function inboxJobs(
 > {
   return {
     'send-message': {
-      handler: ({ messageId }, ctx) => s.delivery.deliver(messageId, ctx, ctx.attempt >= sendRetry.attempts),
+      handler: async ({ messageId }, ctx) => {
+        await s.delivery.deliver(messageId, ctx, ctx.attempt >= sendRetry.attempts);
+        await s.send.sendNext(messageId);
+      },
       retry: sendRetry,
       concurrency: 4,
     },

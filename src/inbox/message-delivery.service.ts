@@ -140,7 +140,9 @@ export class MessageDeliveryService {
 
   /** records the mid; an echo that arrived first and was stored on its own is folded into ours */
   private async sent(m: MessageRow, mid: string | null): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const sent = { ...m, external_id: mid, status: 'sent' as const, error_code: null, error_message: null };
+    // message.sent is written in the same commit (an outbox): a crash after it cannot lose it.
+    const staged = await this.db.transaction().execute(async (trx) => {
       if (mid) {
         const echo = await trx
           .selectFrom('messages')
@@ -169,27 +171,34 @@ export class MessageDeliveryService {
         })
         .where('id', '=', m.id)
         .execute();
+      return this.bus.toWebhooksIn(trx, m.workspace_id, {
+        type: 'message.sent',
+        data: messageEventData(sent),
+        eventId: `sent:${m.id}`,
+      });
     });
+    await staged.committed();
     this.announce(m);
-    const sent = { ...m, external_id: mid, status: 'sent' as const, error_code: null, error_message: null };
-    await this.bus.toWebhooks(m.workspace_id, {
-      type: 'message.sent',
-      data: messageEventData(sent),
-      eventId: `sent:${m.id}`,
-    });
   }
 
   private async fail(m: MessageRow, f: Pick<SendFailure, 'code' | 'message'>): Promise<void> {
-    await this.messages.update(m.id, { status: 'failed', error_code: f.code, error_message: f.message });
-    this.announce(m);
     const failed = { ...m, status: 'failed' as const, error_code: f.code, error_message: f.message };
     // keyed by the send attempt: a message sent again after failing can fail again
     const attempt = m.send_attempted_at ?? m.updated_at;
-    await this.bus.toWebhooks(m.workspace_id, {
-      type: 'message.failed',
-      data: messageEventData(failed),
-      eventId: `failed:${m.id}:${attempt}`,
+    const staged = await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('messages')
+        .set({ status: 'failed', error_code: f.code, error_message: f.message, updated_at: nowIso() })
+        .where('id', '=', m.id)
+        .execute();
+      return this.bus.toWebhooksIn(trx, m.workspace_id, {
+        type: 'message.failed',
+        data: messageEventData(failed),
+        eventId: `failed:${m.id}:${attempt}`,
+      });
     });
+    await staged.committed();
+    this.announce(m);
   }
 
   private announce(m: MessageRow): void {

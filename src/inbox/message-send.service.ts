@@ -34,6 +34,9 @@ export interface OutgoingInput {
 
 export type Within = (trx: Transaction<Database>, row: MessageRow) => Promise<void>;
 
+/** one send job per message, whoever enqueues it (the send path, a retry, the sweeper) */
+const sendKey = (messageId: string) => ({ uniqueKey: `send:${messageId}` });
+
 /** automation pauses where a person replies (src/automation/takeover.service.ts) */
 export interface HumanTakeover {
   humanReplied(conversation: ConversationRow, at: string): Promise<void>;
@@ -76,15 +79,96 @@ export class MessageSendService {
    * its decision there, so the reply and the record of it exist together or not at all.
    */
   async queueMessage(conversation: ConversationRow, input: OutgoingInput, within?: Within) {
+    const [queued] = await this.queueMessages(conversation, [input], within);
+    return queued as { id: string; status: 'queued' };
+  }
+
+  /**
+   * Several messages in one commit, in order (an automated text and the file that goes with it:
+   * Instagram delivers a file as a message of its own). Each is checked first; `within` gets the
+   * first. The send job is written in the same commit when the queue can (embedded), so a stored
+   * message always has its job; otherwise the `sweep-outbox` job covers a lost one.
+   */
+  async queueMessages(conversation: ConversationRow, inputs: OutgoingInput[], within?: Within) {
     const account = await this.activeAccount(conversation.account_id);
     const workspace = await this.users.findWorkspace(conversation.workspace_id);
+    const rows: MessageRow[] = [];
+    for (const input of inputs) {
+      const decision = this.windowFor(conversation, input, workspace?.human_agent_enabled === 1);
+      const attachments = await this.outgoingAttachments(conversation.workspace_id, input.attachment);
+      rows.push(this.outgoingRow(conversation, account, input, decision.tag, attachments));
+    }
+    const first = rows[0] as MessageRow;
+    const last = rows.at(-1) as MessageRow;
+    const wakes = await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('messages').values(rows).execute();
+      await trx
+        .updateTable('conversations')
+        .set({
+          last_message_id: last.id,
+          last_message_at: last.created_at,
+          last_message_preview: previewOf(last),
+          last_message_direction: 'outbound',
+          inbox_rank: inboxRank(
+            conversation.unread_count,
+            last.created_at,
+            conversation.created_at,
+            conversation.id,
+          ),
+          updated_at: nowIso(),
+        })
+        .where('id', '=', conversation.id)
+        .execute();
+      await within?.(trx, first);
+      // Only the first gets a job: each sent message starts the next (`sendNext`), so they
+      // reach Instagram in order.
+      const inTransaction = this.queue.enqueueInTransaction?.bind(this.queue);
+      if (!inTransaction) return null;
+      return (await inTransaction(trx, 'send-message', { messageId: first.id }, sendKey(first.id))).committed;
+    });
+    if (inputs.some((i) => i.sentBy === 'user'))
+      await this.takeover?.humanReplied(conversation, last.created_at);
+    if (wakes) wakes();
+    else await this.queue.enqueue('send-message', { messageId: first.id }, sendKey(first.id));
+    for (const r of rows) {
+      const data = { accountId: account.id, conversationId: conversation.id, messageId: r.id };
+      this.bus.publish(conversation.workspace_id, 'message.created', data);
+    }
+    const data = { accountId: account.id, conversationId: conversation.id, messageId: last.id };
+    this.bus.publish(conversation.workspace_id, 'conversation.updated', data);
+    return rows.map((r) => ({ id: r.id, status: 'queued' as const }));
+  }
+
+  /**
+   * After a message is done (sent, or failed for good): the conversation's next queued message,
+   * if any, gets its job. A message with a job of its own keeps just that one (the unique key).
+   */
+  async sendNext(messageId: string): Promise<void> {
+    const m = await this.messages.findById(messageId);
+    if (!m || m.status === 'queued' || m.status === 'sending') return;
+    const next = await this.messages.nextQueued(m);
+    if (next) await this.queue.enqueue('send-message', { messageId: next }, sendKey(next));
+  }
+
+  /**
+   * The `sweep-outbox` job's half: messages still queued (or cut off while sending) a minute after
+   * their last change get their send job again; one that is only waiting keeps its single job.
+   */
+  async requeueUnsent(olderThanMs = 60_000, limit = 500): Promise<number> {
+    const ids = await this.messages.unsentBefore(new Date(this.clock() - olderThanMs).toISOString(), limit);
+    for (const id of ids) await this.queue.enqueue('send-message', { messageId: id }, sendKey(id));
+    return ids.length;
+  }
+
+  /** Meta's messaging window: a refusal now tells the operator at once, with the reason */
+  private windowFor(conversation: ConversationRow, input: OutgoingInput, humanAgentEnabled: boolean) {
     const decision = input.privateReplyTo
       ? privateReplyWindow(this.clock(), input.privateReplyTo.commentedAt)
       : decideWindow({
           now: this.clock(),
           lastCustomerAt: conversation.last_customer_at,
           author: input.author,
-          humanAgentEnabled: workspace?.human_agent_enabled === 1,
+          humanAgentEnabled,
         });
     if (!decision.send && input.privateReplyTo) {
       throw errors.conflict(
@@ -102,9 +186,18 @@ export class MessageSendService {
         { closedAt: decision.closedAt, humanAgentAvailable: decision.humanAgentAvailable },
       );
     }
-    const attachments = await this.outgoingAttachments(conversation.workspace_id, input.attachment);
+    return decision;
+  }
+
+  private outgoingRow(
+    conversation: ConversationRow,
+    account: AccountRow,
+    input: OutgoingInput,
+    tag: MessageRow['tag'],
+    attachments: StoredAttachment[],
+  ): MessageRow {
     const now = new Date(this.clock()).toISOString();
-    const row: MessageRow = {
+    return {
       id: newId(),
       workspace_id: conversation.workspace_id,
       account_id: account.id,
@@ -125,7 +218,7 @@ export class MessageSendService {
       error_message: null,
       sent_by: input.sentBy,
       sent_by_user_id: input.userId,
-      tag: decision.tag,
+      tag,
       quick_replies: input.quickReplies?.length ? JSON.stringify(input.quickReplies) : null,
       automation_state: null,
       edit_count: 0,
@@ -135,28 +228,6 @@ export class MessageSendService {
       created_at: now,
       updated_at: now,
     };
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('messages').values(row).execute();
-      await trx
-        .updateTable('conversations')
-        .set({
-          last_message_id: row.id,
-          last_message_at: now,
-          last_message_preview: previewOf(row),
-          last_message_direction: 'outbound',
-          inbox_rank: inboxRank(conversation.unread_count, now, conversation.created_at, conversation.id),
-          updated_at: nowIso(),
-        })
-        .where('id', '=', conversation.id)
-        .execute();
-      await within?.(trx, row);
-    });
-    if (input.sentBy === 'user') await this.takeover?.humanReplied(conversation, now);
-    await this.queue.enqueue('send-message', { messageId: row.id }, { uniqueKey: `send:${row.id}` });
-    const data = { accountId: account.id, conversationId: conversation.id, messageId: row.id };
-    this.bus.publish(conversation.workspace_id, 'message.created', data);
-    this.bus.publish(conversation.workspace_id, 'conversation.updated', data);
-    return { id: row.id, status: 'queued' as const };
   }
 
   /** POST /messages/:id/retry: a failed message goes back to the queue */
@@ -169,7 +240,7 @@ export class MessageSendService {
     if (!conversation) throw errors.notFound('Conversation');
     await this.activeAccount(m.account_id);
     await this.messages.update(m.id, { status: 'queued', error_code: null, error_message: null });
-    await this.queue.enqueue('send-message', { messageId: m.id }, { uniqueKey: `send:${m.id}` });
+    await this.queue.enqueue('send-message', { messageId: m.id }, sendKey(m.id));
     this.bus.publish(m.workspace_id, 'message.updated', {
       accountId: m.account_id,
       conversationId: m.conversation_id,

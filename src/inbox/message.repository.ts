@@ -126,6 +126,47 @@ export class MessageRepository {
     return q.orderBy('created_at').limit(1).executeTakeFirst();
   }
 
+  /**
+   * Messages to send whose last change is older than then (a partial index keeps this small),
+   * leaving out those that wait for an earlier one of their conversation (sent in order).
+   */
+  async unsentBefore(before: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('messages as m')
+      .select('m.id')
+      .where('m.status', 'in', ['queued', 'sending'])
+      .where('m.updated_at', '<', before)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('messages as e')
+              .select('e.id')
+              .whereRef('e.conversation_id', '=', 'm.conversation_id')
+              .where('e.status', 'in', ['queued', 'sending'])
+              .whereRef('e.id', '<', 'm.id'),
+          ),
+        ),
+      )
+      .orderBy('m.updated_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** the conversation's next message waiting to be sent after this one (ids are time-ordered) */
+  async nextQueued(m: Pick<MessageRow, 'id' | 'conversation_id'>): Promise<string | undefined> {
+    const r = await this.db
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', m.conversation_id)
+      .where('status', '=', 'queued')
+      .where('id', '>', m.id)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.id;
+  }
+
   reactionsFor(accountId: string, mids: string[]): Promise<ReactionRow[]> {
     if (mids.length === 0) return Promise.resolve([]);
     return this.db

@@ -141,6 +141,24 @@ export class BullmqJobQueue implements JobQueue {
     return counts;
   }
 
+  async oldestReady(): Promise<{ name: string; readyAt: string } | null> {
+    await this.reachable();
+    let oldest: { name: string; readyAt: number } | null = null;
+    const now = Date.now();
+    for (const name of jobNames) {
+      // asc: the head of each list. A delayed job past its time is due too: only a running worker
+      // moves those to the wait list, so when none runs they are the backlog.
+      const [waiting] = await this.queue(name).getJobs(['wait'], 0, 0, true);
+      const [delayed] = await this.queue(name).getJobs(['delayed'], 0, 0, true);
+      for (const job of [waiting, delayed]) {
+        if (!job) continue;
+        const readyAt = job.timestamp + (job.opts.delay ?? 0);
+        if (readyAt <= now && (!oldest || readyAt < oldest.readyAt)) oldest = { name, readyAt };
+      }
+    }
+    return oldest && { name: oldest.name, readyAt: new Date(oldest.readyAt).toISOString() };
+  }
+
   async get(id: string): Promise<JobInfo | null> {
     await this.reachable();
     const ref = parseJobId(id);

@@ -42,6 +42,16 @@ export interface JobPayloads {
   'comment-reply': { actionId: string };
   /** every minute: decide customer messages and comment replies left undecided by a crash */
   'sweep-automation': Record<string, never>;
+  /** every minute: re-enqueue messages to send and outbound webhook deliveries whose job was lost */
+  'sweep-outbox': Record<string, never>;
+  /** an account's daily snapshot: profile counts and the insights of the last `days` days (default 3; 30 at first) */
+  'account-insights': { accountId: string; days?: number };
+  /** every 6 hours: one account-insights per usable Instagram account */
+  'account-insights-all': Record<string, never>;
+  /** read the insights of an account's posts that are due (decaying schedule) */
+  'post-insights': { accountId: string };
+  /** hourly: one post-insights per usable Instagram account */
+  'post-insights-all': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -68,6 +78,11 @@ export const jobNames = Object.keys({
   cleanup: true,
   'comment-reply': true,
   'sweep-automation': true,
+  'sweep-outbox': true,
+  'account-insights': true,
+  'account-insights-all': true,
+  'post-insights': true,
+  'post-insights-all': true,
 } satisfies Record<JobName, true>) as JobName[];
 
 export interface JobContext {
@@ -134,6 +149,7 @@ export interface JobQueue {
     trx: Transaction<Database>,
     name: N,
     payload: JobPayloads[N],
+    opts?: Pick<EnqueueOptions, 'uniqueKey'>,
   ): Promise<{ id: string; committed(): void }>;
   /** a repeating job by cron expression (UTC unless tz is given); idempotent per name */
   schedule<N extends JobName>(name: N, cron: string, payload: JobPayloads[N], tz?: string): Promise<void>;
@@ -142,6 +158,8 @@ export interface JobQueue {
   /** stops taking new jobs and waits for running ones */
   stop(): Promise<void>;
   counts(): Promise<Record<JobState, number>>;
+  /** the job that has been due the longest without being started (queue lag), or null */
+  oldestReady(): Promise<{ name: string; readyAt: string } | null>;
   get(id: string): Promise<JobInfo | null>;
   list(state: JobState, limit: number): Promise<JobInfo[]>;
   /** moves a dead job back to waiting with a fresh attempt budget */

@@ -166,6 +166,21 @@ export class SqlJobRepository {
     return rows.map((r) => ({ state: r.state, n: Number(r.n) }));
   }
 
+  /**
+   * The waiting job due the longest. A delayed row past its run_at counts too: only a running
+   * worker promotes those, so when none runs they are exactly the backlog.
+   */
+  oldestReady(now: string): Promise<Pick<JobRow, 'name' | 'run_at'> | undefined> {
+    return this.db
+      .selectFrom('jobs')
+      .select(['name', 'run_at'])
+      .where('state', 'in', ['waiting', 'delayed'])
+      .where('run_at', '<=', now)
+      .orderBy('run_at')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   get(id: string): Promise<JobRow | undefined> {
     return this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -71,8 +71,9 @@ export class SqlJobQueue implements JobQueue {
     trx: Transaction<Database>,
     name: N,
     payload: JobPayloads[N],
+    opts: Pick<EnqueueOptions, 'uniqueKey'> = {},
   ) {
-    const row = this.row(name, payload, this.clock(), null);
+    const row = this.row(name, payload, this.clock(), opts.uniqueKey ?? null);
     await this.repo.insertIn(trx, [row]);
     return { id: row.id, committed: () => this.committed([row]) };
   }
@@ -123,6 +124,11 @@ export class SqlJobQueue implements JobQueue {
     const counts: Record<JobState, number> = { waiting: 0, delayed: 0, active: 0, completed: 0, dead: 0 };
     for (const { state, n } of await this.repo.counts()) counts[state] = n;
     return counts;
+  }
+
+  async oldestReady(): Promise<{ name: string; readyAt: string } | null> {
+    const row = await this.repo.oldestReady(new Date(this.clock()).toISOString());
+    return row ? { name: row.name, readyAt: row.run_at } : null;
   }
 
   async get(id: string): Promise<JobInfo | null> {

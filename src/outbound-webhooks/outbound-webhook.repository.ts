@@ -1,11 +1,21 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { OutboundDeliveryStatus, OutboundDeliveryTable, OutboundWebhookTable } from '../db/schema.js';
+import type {
+  Database,
+  OutboundDeliveryStatus,
+  OutboundDeliveryTable,
+  OutboundWebhookTable,
+} from '../db/schema.js';
 
 export type OutboundWebhookRow = OutboundWebhookTable;
 export type OutboundDeliveryRow = OutboundDeliveryTable;
 
 export class OutboundWebhookRepository {
   constructor(private readonly db: Db) {}
+
+  transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(fn);
+  }
 
   async insert(row: OutboundWebhookRow): Promise<void> {
     await this.db.insertInto('outbound_webhooks').values(row).execute();
@@ -31,8 +41,9 @@ export class OutboundWebhookRepository {
     return this.db.selectFrom('outbound_webhooks').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  listActive(workspaceId: string): Promise<OutboundWebhookRow[]> {
-    return this.db
+  /** `db`: the caller's transaction, when the deliveries are written inside it (the outbox) */
+  listActive(workspaceId: string, db: Kysely<Database> = this.db): Promise<OutboundWebhookRow[]> {
+    return db
       .selectFrom('outbound_webhooks')
       .selectAll()
       .where('workspace_id', '=', workspaceId)
@@ -73,8 +84,8 @@ export class OutboundWebhookRepository {
    * Inserts unless this subscription already has this event (unique webhook_id + event_id).
    * Returns whether a row was written, so a repeated emit enqueues nothing.
    */
-  async insertDelivery(row: OutboundDeliveryRow): Promise<boolean> {
-    const res = await this.db
+  async insertDelivery(row: OutboundDeliveryRow, db: Kysely<Database> = this.db): Promise<boolean> {
+    const res = await db
       .insertInto('outbound_deliveries')
       .values(row)
       .onConflict((oc) => oc.columns(['webhook_id', 'event_id']).doNothing())
@@ -113,9 +124,35 @@ export class OutboundWebhookRepository {
   async updateDelivery(
     id: string,
     patch: Partial<
-      Pick<OutboundDeliveryRow, 'status' | 'attempts' | 'last_status_code' | 'last_error' | 'delivered_at'>
+      Pick<
+        OutboundDeliveryRow,
+        'status' | 'attempts' | 'last_status_code' | 'last_error' | 'delivered_at' | 'next_attempt_at'
+      >
     >,
   ): Promise<void> {
     await this.db.updateTable('outbound_deliveries').set(patch).where('id', '=', id).execute();
+  }
+
+  /** pending deliveries whose next attempt should have happened before then (their job was lost) */
+  async overdueDeliveries(before: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('outbound_deliveries')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<', before)
+      .orderBy('next_attempt_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async markDue(ids: string[], at: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('outbound_deliveries')
+      .set({ next_attempt_at: at })
+      .where('id', 'in', ids)
+      .where('status', '=', 'pending')
+      .execute();
   }
 }

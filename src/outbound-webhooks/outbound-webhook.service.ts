@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { AuthContext } from '../auth/session-token.js';
 import { newId } from '../db/ids.js';
-import type { OutboundDeliveryStatus } from '../db/schema.js';
+import type { Database, OutboundDeliveryStatus } from '../db/schema.js';
 import { errors } from '../errors.js';
-import type { JobQueue, RetryPolicy } from '../jobs/job-queue.js';
+import { backoffDelay, type JobQueue, type RetryPolicy } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
 import type { Secrets } from '../secrets.js';
 import type {
@@ -11,13 +12,15 @@ import type {
   OutboundWebhookRepository,
   OutboundWebhookRow,
 } from './outbound-webhook.repository.js';
-import {
-  type CreateOutboundWebhook,
-  type OutboundEventType,
-  type PatchOutboundWebhook,
-  parseEventTypes,
+import type {
+  CreateOutboundWebhook,
+  OutboundEventType,
+  PatchOutboundWebhook,
 } from './outbound-webhook.schema.js';
+import { type OutboundEvent, OutboundOutbox, type Staged } from './outbound-webhook-outbox.js';
 import { signatureHeader } from './outbound-webhook-signature.js';
+
+export type { OutboundEvent, Staged };
 
 /**
  * 14 runs, 30 s doubling, capped at 5 h: retries come after 30 s, 1 m, 2 m … 2.1 h, 4.3 h, then
@@ -29,22 +32,19 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 /** how much of a failing receiver's answer the log keeps */
 const ERROR_BODY_CHARS = 200;
 
-export interface OutboundEvent {
-  type: OutboundEventType;
-  data: unknown;
-  /** the event's own id: a subscription gets each event once */
-  eventId: string;
-}
-
 export class OutboundWebhookService {
+  readonly outbox: OutboundOutbox;
+
   constructor(
     private readonly repo: OutboundWebhookRepository,
     private readonly secrets: Secrets,
-    private readonly queue: Pick<JobQueue, 'enqueue'>,
+    private readonly queue: Pick<JobQueue, 'enqueue' | 'enqueueInTransaction'>,
     private readonly log: Logger,
     private readonly clock: () => number,
     private readonly fetchFn: typeof fetch = globalThis.fetch,
-  ) {}
+  ) {
+    this.outbox = new OutboundOutbox(repo, queue, log, clock);
+  }
 
   /** the secret is returned here once and stored only encrypted */
   async create(auth: AuthContext, input: CreateOutboundWebhook) {
@@ -109,7 +109,11 @@ export class OutboundWebhookService {
   async redeliver(auth: AuthContext, deliveryId: string): Promise<OutboundDeliveryRow> {
     const row = await this.repo.findDeliveryIn(auth.workspaceId, deliveryId);
     if (!row) throw errors.notFound('Delivery');
-    await this.repo.updateDelivery(deliveryId, { status: 'pending', delivered_at: null });
+    await this.repo.updateDelivery(deliveryId, {
+      status: 'pending',
+      delivered_at: null,
+      next_attempt_at: new Date(this.clock()).toISOString(),
+    });
     await this.queue.enqueue(
       'deliver-outbound-webhook',
       { deliveryId },
@@ -118,64 +122,17 @@ export class OutboundWebhookService {
     return { ...row, status: 'pending', delivered_at: null };
   }
 
-  /**
-   * Records one delivery per interested subscription and queues it. Never throws: a broken
-   * subscription (or database hiccup for one of them) must not fail the caller's own work.
-   */
   emit(workspaceId: string, type: OutboundEventType, data: unknown, eventId: string): Promise<void> {
-    return this.emitMany(workspaceId, [{ type, data, eventId }]);
+    return this.outbox.emitMany(workspaceId, [{ type, data, eventId }]);
   }
 
-  /** `emit` for a batch: the workspace's subscriptions are read once (the inbox emits per batch) */
-  async emitMany(workspaceId: string, events: readonly OutboundEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    let hooks: OutboundWebhookRow[];
-    try {
-      hooks = await this.repo.listActive(workspaceId);
-    } catch (err) {
-      this.log.error({ err: (err as Error).message, workspaceId }, 'outbound webhooks: emit failed');
-      return;
-    }
-    for (const event of events) await this.record(workspaceId, hooks, event);
+  emitMany(workspaceId: string, events: readonly OutboundEvent[]): Promise<void> {
+    return this.outbox.emitMany(workspaceId, events);
   }
 
-  private async record(workspaceId: string, hooks: OutboundWebhookRow[], e: OutboundEvent): Promise<void> {
-    const { type, eventId } = e;
-    const now = this.clock();
-    const createdAt = new Date(now).toISOString();
-    const body = JSON.stringify({ id: eventId, type, createdAt, data: e.data });
-    for (const hook of hooks) {
-      const wanted = parseEventTypes(hook.event_types);
-      if (!wanted.includes('*') && !wanted.includes(type)) continue;
-      try {
-        const id = newId(now);
-        const inserted = await this.repo.insertDelivery({
-          id,
-          webhook_id: hook.id,
-          workspace_id: workspaceId,
-          event_type: type,
-          event_id: eventId,
-          body,
-          status: 'pending',
-          attempts: 0,
-          last_status_code: null,
-          last_error: null,
-          created_at: createdAt,
-          delivered_at: null,
-        });
-        if (!inserted) continue;
-        await this.queue.enqueue(
-          'deliver-outbound-webhook',
-          { deliveryId: id },
-          { uniqueKey: `outbound:${id}` },
-        );
-      } catch (err) {
-        this.log.error(
-          { err: (err as Error).message, webhookId: hook.id, eventId, type },
-          'outbound webhooks: could not queue a delivery',
-        );
-      }
-    }
+  /** deliveries written inside the caller's transaction (see OutboundOutbox) */
+  stage(trx: Transaction<Database>, workspaceId: string, events: readonly OutboundEvent[]): Promise<Staged> {
+    return this.outbox.stage(trx, workspaceId, events);
   }
 
   /**
@@ -188,7 +145,11 @@ export class OutboundWebhookService {
     if (d?.status !== 'pending') return;
     const hook = await this.repo.findById(d.webhook_id);
     if (hook?.is_active !== 1) {
-      await this.repo.updateDelivery(d.id, { status: 'failed', last_error: 'the subscription is paused' });
+      await this.repo.updateDelivery(d.id, {
+        status: 'failed',
+        last_error: 'the subscription is paused',
+        next_attempt_at: null,
+      });
       return;
     }
     const final = attempt >= OUTBOUND_RETRY.attempts;
@@ -223,6 +184,7 @@ export class OutboundWebhookService {
           last_status_code: statusCode,
           last_error: null,
           delivered_at: new Date(this.clock()).toISOString(),
+          next_attempt_at: null,
         });
         log.info({ statusCode }, 'outbound webhook delivered');
         return;
@@ -231,11 +193,15 @@ export class OutboundWebhookService {
     } catch (err) {
       error = describeFetchError(err);
     }
+    // The queue retries after at most this long (backoff with its jitter at the top): past it,
+    // the sweeper takes the job for lost.
+    const retryBy = this.clock() + backoffDelay(OUTBOUND_RETRY, attempt, () => 1);
     await this.repo.updateDelivery(d.id, {
       status: final ? 'failed' : 'pending',
       attempts: d.attempts + 1,
       last_status_code: statusCode,
       last_error: error,
+      next_attempt_at: final ? null : new Date(retryBy).toISOString(),
     });
     log.warn({ statusCode, error, final }, 'outbound webhook delivery failed');
     if (!final) throw new Error(`outbound webhook delivery failed: ${error}`);

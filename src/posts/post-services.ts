@@ -2,7 +2,11 @@ import type { AccountRepository } from '../accounts/account.repository.js';
 import type { AccountService } from '../accounts/account.service.js';
 import { CommentRepository } from '../comments/comment.repository.js';
 import { CommentService } from '../comments/comment.service.js';
-import { type AfterCommentCreate, CommentIngestService } from '../comments/comment-ingest.service.js';
+import {
+  type AfterCommentCreate,
+  type CommentHandOver,
+  CommentIngestService,
+} from '../comments/comment-ingest.service.js';
 import { CommentSyncService } from '../comments/comment-sync.service.js';
 import { CommentThreadRepository } from '../comments/comment-thread.repository.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -27,6 +31,8 @@ export interface PostDeps {
   graph: GraphClient;
   /** comments new from webhooks go here after their commit (the automation engine's comment rules) */
   afterCommentCreate?: AfterCommentCreate;
+  /** … and here inside it (automation records that they await its decision) */
+  commentHandOver?: CommentHandOver;
 }
 
 /** Media sync, the gallery and comments, wired by constructor. */
@@ -59,7 +65,14 @@ export function createPostServices(d: PostDeps) {
       bus,
       clock,
     }),
-    commentIngest: new CommentIngestService(commentRows, bus, log, clock, d.afterCommentCreate),
+    commentIngest: new CommentIngestService(
+      commentRows,
+      bus,
+      log,
+      clock,
+      d.afterCommentCreate,
+      d.commentHandOver,
+    ),
   };
 }
 
@@ -72,7 +85,7 @@ export function postJobs(s: PostServices): Pick<JobHandlers, 'sync-media' | 'syn
   return {
     'sync-media': {
       handler: async ({ accountId }, ctx) => {
-        await s.postSync.syncAccount(accountId, (pct) => ctx.progress(pct));
+        await s.postSync.syncAccount(accountId, ctx);
       },
       // pages already stored are not stored twice; a refused token ends the job without retries
       retry: { attempts: 4, backoffMs: 60_000, maxBackoffMs: 30 * 60_000 },

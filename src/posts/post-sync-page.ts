@@ -32,7 +32,7 @@ const compared: (keyof MediaFields)[] = [
 
 /** what one Graph page of media does to the stored posts (pure: ids and times come in) */
 export function planPage(
-  account: AccountRow,
+  account: Pick<AccountRow, 'id' | 'workspace_id'>,
   items: Media[],
   stored: Map<string, PostRow>,
   now: string,

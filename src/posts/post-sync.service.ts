@@ -4,11 +4,18 @@ import type { EventBus } from '../events/event-bus.js';
 import { graphAuth, reportFailure } from '../inbox/history-poll.js';
 import type { Logger } from '../logger.js';
 import type { GraphAuth, GraphClient } from '../providers/instagram/graph-client.js';
+import type { Media } from '../providers/instagram/graph-media-schemas.js';
 import type { Secrets } from '../secrets.js';
 import type { PostRepository, PostSyncRow } from './post.repository.js';
 import type { SyncResult } from './post.schema.js';
 import { graphUnavailable } from './post-access.js';
 import { planPage } from './post-sync-page.js';
+
+/** the job a sync runs in (JobContext's id and progress) */
+export interface SyncJob {
+  id: string;
+  progress(pct: number): Promise<void>;
+}
 
 /** reads the comments of posts whose count moved (src/comments); bounded per run by the implementer */
 export interface CommentSyncer {
@@ -56,7 +63,11 @@ export class PostSyncService {
     return graphUnavailable(a, this.d.clock());
   }
 
-  async syncAccount(accountId: string, progress?: (pct: number) => Promise<void>): Promise<SyncResult> {
+  /**
+   * `job`: the sync-media job running this sync; its progress (0–100) is reported to the queue and
+   * announced live as `posts.sync_progress`, so the dashboard can show how far a first import got.
+   */
+  async syncAccount(accountId: string, job?: SyncJob): Promise<SyncResult> {
     const account = await this.d.accounts.findById(accountId);
     const skipped = account ? this.unavailable(account) : 'The account no longer exists';
     const state = account ? await this.d.posts.findSync(account.id) : undefined;
@@ -72,13 +83,14 @@ export class PostSyncService {
       return { ...result, error: skipped ?? 'The account no longer exists', errorKind: 'unavailable' };
     }
     const startedIso = new Date(started).toISOString();
+    const progress = this.reporter(account, job);
     let complete = false;
     try {
       const auth = graphAuth(this.d.secrets, account);
       const expected = full ? ((await this.d.graph.getAccount(auth)).mediaCount ?? null) : null;
       complete = await this.walk(account, auth, full, startedIso, result, async (seen) => {
         const pct = expected ? (seen / Math.max(expected, seen)) * 90 : Math.min(90, result.pages * 30);
-        await progress?.(Math.floor(pct));
+        await progress(Math.floor(pct));
       });
       if (full && complete) result.removed = (await this.d.posts.deleteUnseen(account.id, startedIso)).length;
       const c = await this.d.comments?.syncAccount(account, auth);
@@ -95,9 +107,40 @@ export class PostSyncService {
     // same bound); only a complete one may remove media it did not see.
     await this.record(account.id, state, full ? startedIso : null, result);
     this.d.bus.publish(account.workspace_id, 'posts.synced', { accountId: account.id, ...result });
-    await progress?.(100);
+    await progress(100);
     this.d.log.info({ accountId, ...result }, 'media synced');
     return result;
+  }
+
+  /**
+   * One media just published by this server (auto-posts), into the gallery at once instead of at
+   * the next sync, so its comments can be moderated right away. Idempotent like a sync page.
+   */
+  async recordMedia(account: Pick<AccountRow, 'id' | 'workspace_id'>, media: Media): Promise<void> {
+    const now = new Date(this.d.clock()).toISOString();
+    const stored = await this.d.posts.findByMediaIds(account.id, [media.id]);
+    const plan = planPage(account, [media], new Map(stored.map((p) => [p.ig_media_id, p])), now, now);
+    await this.d.posts.save(plan.inserts, plan.updates);
+    this.d.bus.publish(account.workspace_id, 'posts.synced', {
+      accountId: account.id,
+      mode: 'published',
+      igMediaId: media.id,
+    });
+  }
+
+  /** reports a percentage to the job and the workspace's dashboards, each value once */
+  private reporter(account: AccountRow, job: SyncJob | undefined): (pct: number) => Promise<void> {
+    let last = -1;
+    return async (pct) => {
+      if (!job || pct === last) return;
+      last = pct;
+      await job.progress(pct);
+      this.d.bus.publish(account.workspace_id, 'posts.sync_progress', {
+        accountId: account.id,
+        jobId: job.id,
+        progress: pct,
+      });
+    };
   }
 
   /** pages through the media; true when Meta had no more pages */

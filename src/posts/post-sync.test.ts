@@ -103,13 +103,18 @@ describe.each(dialects)('media sync on %s', (dialect) => {
     sim.customerComments({ from: 'ivan', text: 'Lovely', mediaId: media.post0?.id });
 
     const progress: number[] = [];
-    const r = await sync.syncAccount(shop.id, async (p) => {
-      progress.push(p);
+    const live: unknown[] = [];
+    const stop = t.app.services.bus.subscribe((await api('GET', '/api/v1/me')).body.workspace.id, (e) => {
+      if (e.type === 'posts.sync_progress') live.push(e.data);
     });
+    const job = { id: 'job-1', progress: async (p: number) => void progress.push(p) };
+    const r = await sync.syncAccount(shop.id, job);
+    stop();
     expect(r).toMatchObject({ mode: 'full', pages: 3, seen: 7, created: 7, removed: 0, truncated: false });
     expect(r).toMatchObject({ commentPosts: 2, commentsImported: 3 });
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(progress.at(-1)).toBe(100);
+    // 7 media in pages of 3, out of the 7 Meta counts (90 % for the media, the rest for comments)
+    expect(progress).toEqual([38, 77, 90, 100]);
+    expect(live).toEqual(progress.map((p) => ({ accountId: shop.id, jobId: 'job-1', progress: p })));
     firstRunCalls = mine().length;
 
     const list = await allPosts();

@@ -1,6 +1,14 @@
 import { errorResponses, idParams, page } from '../http/schemas.js';
 import type { HttpServer } from '../http/server.js';
-import { postQuery, postView, recentQuery, syncAccepted, syncStateView } from './post.schema.js';
+import {
+  postQuery,
+  postView,
+  recentQuery,
+  syncAccepted,
+  syncJobParams,
+  syncJobView,
+  syncStateView,
+} from './post.schema.js';
 import type { PostService } from './post.service.js';
 
 const tags = ['posts'];
@@ -42,5 +50,12 @@ export function postRoutes(api: HttpServer, posts: PostService): void {
     '/api/v1/accounts/:id/sync-media',
     { schema: { tags, params: idParams, response: { 200: syncStateView, ...errorResponses } } },
     (req) => posts.syncState(req.auth.workspaceId, req.params.id),
+  );
+
+  /** the job POST …/sync-media answered with: state and progress (also live as posts.sync_progress) */
+  api.get(
+    '/api/v1/accounts/:id/sync-media/:jobId',
+    { schema: { tags, params: syncJobParams, response: { 200: syncJobView, ...errorResponses } } },
+    (req) => posts.syncJob(req.auth.workspaceId, req.params.id, req.params.jobId),
   );
 }

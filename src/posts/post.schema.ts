@@ -54,6 +54,18 @@ export const syncResult = z.object({
 });
 export type SyncResult = z.infer<typeof syncResult>;
 
+export const syncJobParams = z.object({ id: z.string().min(1).max(64), jobId: z.string().min(1).max(64) });
+
+/** one sync-media job as its account's users see it (GET /accounts/:id/sync-media/:jobId) */
+export const syncJobView = z.object({
+  jobId: z.string(),
+  state: z.enum(['waiting', 'delayed', 'active', 'completed', 'dead']),
+  /** 0–100; 100 once completed */
+  progress: z.number(),
+  /** the account's last finished sync (this one's, once it completed) */
+  lastResult: syncResult.nullable(),
+});
+
 export const syncStateView = z.object({
   fullSyncAt: z.string().nullable(),
   lastSyncAt: z.string().nullable(),

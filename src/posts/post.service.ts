@@ -1,8 +1,9 @@
+import type { z } from 'zod';
 import type { AccountRepository, AccountRow } from '../accounts/account.repository.js';
 import { errors } from '../errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { type PostFilter, type PostRepository, postCursor } from './post.repository.js';
-import { toPostView, toSyncStateView } from './post.schema.js';
+import { type syncJobView, toPostView, toSyncStateView } from './post.schema.js';
 import type { PostSyncService } from './post-sync.service.js';
 
 /** one sync per account at a time: asking again while one waits returns that job */
@@ -50,6 +51,18 @@ export class PostService {
       { uniqueKey: syncKey(account.id) },
     );
     return { jobId };
+  }
+
+  /** how far a sync started with POST /accounts/:id/sync-media got */
+  async syncJob(workspaceId: string, accountId: string, jobId: string): Promise<z.infer<typeof syncJobView>> {
+    const account = await this.inWorkspace(workspaceId, accountId);
+    const job = await this.queue.get(jobId);
+    // the id alone proves nothing: the job must be this account's sync
+    const payload = job?.payload as { accountId?: unknown } | undefined;
+    if (job?.name !== 'sync-media' || payload?.accountId !== account.id) throw errors.notFound('Sync job');
+    const last = toSyncStateView(await this.posts.findSync(account.id)).lastResult;
+    const progress = job.state === 'completed' ? 100 : (job.progress ?? 0);
+    return { jobId: job.id, state: job.state, progress, lastResult: last };
   }
 
   async syncState(workspaceId: string, accountId: string) {

@@ -21,6 +21,12 @@ const statsResponse = z.object({
     lastReceivedAt: z.string().nullable(),
   }),
   accounts: z.number(),
+  /** followers of the connected accounts (latest profile readings), null before the first */
+  followers: z.number().nullable(),
+  /** messages in and out since midnight, in the workspace's time zone */
+  messagesToday: z.number(),
+  /** media published since Monday 00:00, in the workspace's time zone */
+  postsThisWeek: z.number(),
   perAccount: z.array(
     z.object({
       accountId: z.string(),
@@ -30,6 +36,7 @@ const statsResponse = z.object({
       inboundMessages: z.number(),
       outboundMessages: z.number(),
       contacts: z.number(),
+      followers: z.number().nullable(),
       pollIntervalSeconds: z.number(),
       lastPollAt: z.string().nullable(),
       /** {at, checked, fetched, imported, gap, error?} of the last missed-message poll */

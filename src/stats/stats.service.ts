@@ -1,5 +1,6 @@
 import type { AccountRepository } from '../accounts/account.repository.js';
 import { type Config, publicConfig } from '../config.js';
+import { dayOf, dayStart, weekStart } from '../insights/insight-day.js';
 import type { Scope } from '../webhooks/webhook-event.repository.js';
 import type { StatsRepository } from './stats.repository.js';
 
@@ -21,18 +22,28 @@ export class StatsService {
   ) {}
 
   async stats(scope: Scope) {
-    const [counts, all, last24h, accounts, pollingActive] = await Promise.all([
-      this.events.countMessages(scope.workspaceId),
-      this.events.countBy(scope),
-      this.events.countBy(scope, new Date(this.clock() - 86_400_000).toISOString()),
-      this.accounts.listByWorkspace(scope.workspaceId),
-      this.flags.pollingActive(),
-    ]);
+    const ws = scope.workspaceId;
+    // "today" and "this week" (from Monday) in the workspace's own time zone
+    const tz = validZone(await this.events.timezone(ws));
+    const today = dayOf(this.clock(), tz);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const [counts, all, last24h, accounts, pollingActive, messagesToday, postsThisWeek, followers] =
+      await Promise.all([
+        this.events.countMessages(ws),
+        this.events.countBy(scope),
+        this.events.countBy(scope, new Date(this.clock() - 86_400_000).toISOString()),
+        this.accounts.listByWorkspace(ws),
+        this.flags.pollingActive(),
+        this.events.countMessagesSince(ws, iso(dayStart(today, tz))),
+        this.events.countPostsSince(ws, iso(dayStart(weekStart(today), tz))),
+        this.events.latestFollowers(ws),
+      ]);
     const sum = (list: { n: number }[]) => list.reduce((a, b) => a + b.n, 0);
     const inbound = sum(counts.messages.filter((m) => m.direction === 'inbound'));
     const outbound = sum(counts.messages.filter((m) => m.direction === 'outbound'));
     const connected = accounts.filter((a) => a.status !== 'disconnected');
     const useChatrace = connected.some((a) => a.provider === 'chatrace');
+    const knownFollowers = connected.flatMap((a) => followers.get(a.id) ?? []);
     return {
       totalMessages: inbound + outbound,
       inboundMessages: inbound,
@@ -53,6 +64,10 @@ export class StatsService {
         lastReceivedAt: all.lastReceivedAt,
       },
       accounts: connected.length,
+      /** the connected accounts' latest follower counts, summed; null before any was read */
+      followers: knownFollowers.length ? knownFollowers.reduce((a, b) => a + b, 0) : null,
+      messagesToday,
+      postsThisWeek,
       perAccount: accounts.map((a) => {
         const of = <T extends { accountId: string }>(list: T[]) => list.filter((x) => x.accountId === a.id);
         const messages = of(counts.messages);
@@ -64,6 +79,7 @@ export class StatsService {
           inboundMessages: sum(messages.filter((m) => m.direction === 'inbound')),
           outboundMessages: sum(messages.filter((m) => m.direction === 'outbound')),
           contacts: sum(of(counts.contacts)),
+          followers: followers.get(a.id) ?? null,
           pollIntervalSeconds: a.provider === 'instagram' ? a.poll_interval_seconds : 0,
           lastPollAt: a.last_poll_at,
           lastPollResult: a.last_poll_result
@@ -77,5 +93,15 @@ export class StatsService {
 
   effectiveConfig() {
     return { ...publicConfig(this.config), simulator: this.flags.simulator };
+  }
+}
+
+/** an unknown zone (a hand-edited row) counts as UTC rather than failing the dashboard */
+function validZone(tz: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz;
+  } catch {
+    return 'UTC';
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver } from '../../src/providers/simulator/testing.js';
 import { eventually } from '../support/app.js';
@@ -48,6 +49,13 @@ describe.each(dialects)('auto-post publishing on %s', (dialect) => {
     expect(Date.parse(post.publishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(scheduledAt));
     const comments = [...r.sim.state.comments.values()].filter((c) => c.mediaId === post.igMediaId);
     expect(comments.map((c) => [c.id, c.text])).toEqual([[post.firstCommentId, 'Пишіть у Direct 💬']]);
+    // in the gallery at once, not at the next 2-hourly sync
+    const gallery = (await r.api('GET', `/api/v1/posts?accountId=${r.accountId}`)).body.items;
+    expect(gallery.find((g: { igMediaId: string }) => g.igMediaId === post.igMediaId)).toMatchObject({
+      caption: post.caption,
+      permalink: post.permalink,
+      mediaType: 'IMAGE',
+    });
 
     await hook.waitFor(1);
     const event = hook.received[0]?.json as { type: string; data: { id: string; igMediaId: string } };
@@ -106,8 +114,12 @@ describe.each(dialects)('auto-post publishing on %s', (dialect) => {
       .filter((c) => c.params.creation_id === post.steps.containerId);
     expect(tries.map((c) => c.status)).toEqual([500, 200]);
     expect(publishesOf(post.steps.containerId)).toHaveLength(1);
-    // between the two: the container's status and the account's newest media were read
-    const between = r.sim.calls().filter((c) => c.seq > (tries[0]?.seq ?? 0) && c.seq < (tries[1]?.seq ?? 0));
+    // between the two: the container's status and the account's newest media were read (the
+    // inbox's once-a-minute conversation polling may run meanwhile: not publishing's calls)
+    const between = r.sim
+      .calls()
+      .filter((c) => c.seq > (tries[0]?.seq ?? 0) && c.seq < (tries[1]?.seq ?? 0))
+      .filter((c) => !c.path.endsWith('/conversations'));
     expect(between.map((c) => `${c.method} ${c.path.replace(/\d+/g, 'N')}`)).toEqual([
       'GET /N',
       'GET /N/media',
@@ -123,9 +135,21 @@ describe.each(dialects)('auto-post publishing on %s', (dialect) => {
       subcode: 2207052,
       message: 'Only photo or video can be accepted as media type.',
     });
-    const post = await r.until((await r.post({ productId, caption: 'c' })).id, 'failed');
+    const own = await r.product({ imageUrls: ['https://cdn.example/broken.jpg'] });
+    const post = await r.until((await r.post({ productId: own, caption: 'c' })).id, 'failed');
     expect(post.errorCode).toBe('media_rejected');
     expect(post.errorMessage).toMatch(/^Instagram could not fetch the media from its URL; it must be public/);
+    // fixed in the catalogue, then "publish now": the product's image of now goes out
+    await r.api('PATCH', `/api/v1/products/${own}`, { imageUrls: ['https://cdn.example/fixed.jpg'] });
+    const before = containerCalls(r.sim).length;
+    expect((await r.api('POST', `/api/v1/auto-posts/${post.id}/publish-now`)).status).toBe(202);
+    const retried = await r.until(post.id, 'published');
+    expect(
+      containerCalls(r.sim)
+        .slice(before)
+        .map((c) => c.params.image_url),
+    ).toEqual(['https://cdn.example/fixed.jpg']);
+    expect([retried.errorCode, retried.media]).toEqual([null, null]);
   });
 
   it('refuses media Instagram cannot download before trying', async () => {
@@ -136,6 +160,36 @@ describe.each(dialects)('auto-post publishing on %s', (dialect) => {
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ error: 'media_not_public' });
     expect(res.body.message).toMatch(/192\.168\.1\.20 is a local or private address/);
+  });
+
+  it("gives Meta a fresh link to an uploaded image, on PUBLIC_URL, that serves the file's bytes", async () => {
+    const bytes = randomBytes(3000);
+    const uploaded = await r.t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/attachments',
+      headers: { authorization: `Bearer ${r.t.token}`, 'content-type': 'image/jpeg' },
+      payload: bytes,
+    });
+    expect(uploaded.statusCode).toBe(201);
+    const { id, url } = uploaded.json();
+    const before = containerCalls(r.sim).length;
+    const post = await r.until((await r.post({ media: [{ type: 'image', url }] })).id, 'published');
+    const sent = new URL(String(containerCalls(r.sim).slice(before)[0]?.params.image_url));
+    expect(`${sent.origin}${sent.pathname}`).toBe(`https://relaydesk.example.com/api/v1/attachments/${id}`);
+    // the upload's own link lasts 6 h; Meta's is signed anew at publishing, for 24 h
+    expect(Number(sent.searchParams.get('exp')) * 1000 - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    const file = await r.t.app.http.inject({ method: 'GET', url: `${sent.pathname}${sent.search}` });
+    expect([file.statusCode, file.rawPayload.equals(bytes)]).toEqual([200, true]);
+    // the post keeps what the user gave; what Meta got is only in the container call
+    expect(post.media).toEqual([{ type: 'image', url }]);
+
+    const foreign = await r.api('POST', '/api/v1/auto-posts', {
+      accountId: r.accountId,
+      media: [{ type: 'image', url: '/api/v1/attachments/0190aaaa-0000-7000-8000-000000000000?exp=1&sig=x' }],
+    });
+    expect([foreign.status, foreign.body.error]).toEqual([422, 'media_not_public']);
+    expect(foreign.body.message).toMatch(/no longer exists in this workspace/);
+    expect(foreign.body.message).not.toMatch(/sig=/);
   });
 
   it('publishes a carousel of three: items first, each finished, then the album', async () => {
@@ -217,6 +271,39 @@ describe.each(dialects)('auto-post publishing on %s', (dialect) => {
       captionTemplate: '{product_name} за {prise}',
     });
     expect([res.status, res.body.error]).toEqual([422, 'caption_template_invalid']);
+    const locale = await r.api('POST', '/api/v1/auto-posts', {
+      accountId: r.accountId,
+      productId,
+      captionTemplate: '{product_price}',
+      locale: 'not a locale',
+    });
+    expect([locale.status, locale.body.details.issues[0].path]).toEqual([400, 'body.locale']);
+  });
+
+  it('keeps a post published when only its first comment fails, and says so', async () => {
+    r.sim.faults.failNext(1, { path: '/comments$', method: 'POST', code: 100, message: 'Comments are off' });
+    const created = await r.post({ productId, caption: 'Без коментаря', firstComment: 'Пишіть нам' });
+    const post = await r.until(created.id, 'published');
+    expect(post.errorCode).toBe('first_comment_failed');
+    expect(post.errorMessage).toMatch(/^The post is published, but its first comment was not posted: /);
+    expect(publishesOf(post.steps.containerId)).toHaveLength(1);
+    // posted at most once: the failed attempt is not repeated
+    const tries = r.sim.calls({ method: 'POST', path: new RegExp(`^/${post.igMediaId}/comments$`) });
+    expect(tries).toHaveLength(1);
+  });
+
+  it('fails a post whose product was deleted before its time, creating nothing', async () => {
+    const doomed = await r.product({ name: 'Знято з продажу' });
+    const scheduledAt = new Date(Date.now() + 1500).toISOString();
+    const created = await r.post({ productId: doomed, captionTemplate: '{product_name}', scheduledAt });
+    expect((await r.api('DELETE', `/api/v1/products/${doomed}`)).status).toBe(204);
+    const before = containerCalls(r.sim).length;
+    const post = await r.until(created.id, 'failed');
+    expect([post.errorCode, post.errorMessage]).toEqual([
+      'product_unavailable',
+      'The product of this post was deleted',
+    ]);
+    expect(containerCalls(r.sim).length).toBe(before);
   });
 
   it('marks the account when Instagram refuses its token', async () => {
@@ -230,5 +317,11 @@ describe.each(dialects)('auto-post publishing on %s', (dialect) => {
       return a.status === 'token_expired' ? a : null;
     });
     expect(account.status).toBe('token_expired');
+    // what falls due on an account that cannot publish fails at once, without calling Instagram
+    const calls = r.sim.calls().length;
+    const next = await r.until((await r.post({ productId, caption: 'f' })).id, 'failed');
+    expect(next.errorCode).toBe('account_unavailable');
+    expect(next.errorMessage).toMatch(/disconnected or its token was refused; reconnect it/);
+    expect(r.sim.calls().length).toBe(calls);
   });
 });

@@ -12,6 +12,7 @@ export interface PostView {
   productId: string | null;
   scheduledAt: string;
   caption: string | null;
+  media: { type: string; url: string }[] | null;
   igMediaId: string | null;
   permalink: string | null;
   publishedAt: string | null;

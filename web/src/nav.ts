@@ -14,11 +14,11 @@ export const navItems: readonly NavItem[] = [
   { to: '/', label: 'nav.home', icon: 'home' },
   { to: '/deliveries', label: 'nav.deliveries', icon: 'log' },
   { to: '/inbox', label: 'nav.inbox', icon: 'inbox' },
-  { to: '/automation', label: 'nav.automation', icon: 'automation', soon: true },
-  { to: '/publishing', label: 'nav.publishing', icon: 'publishing', soon: true },
+  { to: '/automation', label: 'nav.automation', icon: 'automation' },
+  { to: '/publishing', label: 'nav.publishing', icon: 'publishing' },
   { to: '/statistics', label: 'nav.statistics', icon: 'statistics', soon: true },
   { to: '/accounts', label: 'nav.accounts', icon: 'accounts' },
-  { to: '/diagnostics', label: 'nav.diagnostics', icon: 'diagnostics', soon: true },
+  { to: '/diagnostics', label: 'nav.diagnostics', icon: 'diagnostics' },
 ];
 
 export function isActive(item: NavItem, path: string): boolean {

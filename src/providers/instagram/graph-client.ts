@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import type { Logger } from '../../logger.js';
+import { type InsightsUnavailable, insightsUnavailable, isGraphError } from './graph-errors.js';
 import { GraphHttp, type QueryValue, type TokenAuth } from './graph-http.js';
 import * as media from './graph-media-schemas.js';
 import * as msg from './graph-message-schemas.js';
@@ -267,6 +268,27 @@ export class GraphClient {
   getMediaInsights(auth: GraphAuth, mediaId: string, q: req.MediaInsightsQuery): Promise<media.Insight[]> {
     const query = { metric: q.metrics.join(','), period: q.period, breakdown: q.breakdown };
     return this.get(auth, `${seg(mediaId)}/insights`, query, media.insightsSchema);
+  }
+
+  /**
+   * A media's lifetime insights, or why Meta has none for it (a story with under 5 viewers, media
+   * from before the account became professional) instead of an error; other failures throw.
+   */
+  async readMediaInsights(
+    auth: GraphAuth,
+    mediaId: string,
+    metrics: readonly string[],
+  ): Promise<{ insights: media.Insight[]; unavailable: InsightsUnavailable | null }> {
+    try {
+      return {
+        insights: await this.getMediaInsights(auth, mediaId, { metrics: [...metrics] }),
+        unavailable: null,
+      };
+    } catch (err) {
+      const reason = isGraphError(err) ? insightsUnavailable(err) : null;
+      if (!reason) throw err;
+      return { insights: [], unavailable: reason };
+    }
   }
 
   getAccountInsights(auth: GraphAuth, q: req.AccountInsightsQuery): Promise<media.Insight[]> {

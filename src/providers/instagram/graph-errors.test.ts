@@ -8,7 +8,7 @@ import {
   TEST_TOKEN,
 } from '../../../test/support/graph-stub-server.js';
 import { publishingErrorMessage } from './graph-error-messages.js';
-import { classifyGraphError, GraphError, type GraphErrorKind } from './graph-errors.js';
+import { classifyGraphError, GraphError, type GraphErrorKind, insightsUnavailable } from './graph-errors.js';
 
 // Every error body in test/fixtures/graph-api/errors/ goes through the client (served with HTTP
 // 400 by the local stub) and must come out as the expected kind, codes and readable message.
@@ -360,5 +360,31 @@ describe('classifyGraphError without a Graph body', () => {
     const { err } = await failWith(graphFixture('errors/oauth_190_463_session_expired.observed.json'), 200);
     expect(err.kind).toBe('token_invalid');
     expect(err.httpStatus).toBe(200);
+  });
+});
+
+describe('insights that do not exist', () => {
+  const err = (body: Record<string, unknown>) => new GraphError(classifyGraphError(400, { error: body }));
+
+  it('tells "not enough viewers" and media from before the business conversion from a missing permission', () => {
+    const viewers = err({
+      code: 10,
+      type: 'OAuthException',
+      message: '(#10) Not enough viewers for the media to show insights',
+    });
+    expect(viewers.kind).toBe('permission');
+    expect(insightsUnavailable(viewers)).toBe('not_enough_viewers');
+    const converted = err({
+      code: 10,
+      error_subcode: 2108006,
+      message: '(#10) Media Posted Before Business Account Conversion',
+    });
+    expect(insightsUnavailable(converted)).toBe('posted_before_business_conversion');
+    expect(
+      insightsUnavailable(
+        err({ code: 10, message: '(#10) Application does not have permission for this action' }),
+      ),
+    ).toBeNull();
+    expect(insightsUnavailable(err({ code: 100, message: 'Not enough viewers' }))).toBeNull();
   });
 });

@@ -166,6 +166,21 @@ function classifyStatus(status: number): Classified {
   return { kind: 'bad_request', summary: `Instagram rejected the request (HTTP ${status})` };
 }
 
+/** why Meta has no insights for a media, though the request itself was fine */
+export type InsightsUnavailable = 'not_enough_viewers' | 'posted_before_business_conversion';
+
+/**
+ * Error 10 on /{media-id}/insights is not a missing permission when it says "(#10) Not enough
+ * viewers for the media to show insights" (story metrics under 5) or has subcode 2108006 (media
+ * posted before the account became a professional one): the media simply has no insights.
+ * https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights#limitations
+ */
+export function insightsUnavailable(err: GraphError): InsightsUnavailable | null {
+  if (err.code !== 10) return null;
+  if (err.subcode === 2108006) return 'posted_before_business_conversion';
+  return /not enough viewers/i.test(err.graphMessage ?? '') ? 'not_enough_viewers' : null;
+}
+
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | null =>

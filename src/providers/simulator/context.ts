@@ -30,6 +30,8 @@ export interface SimSettings {
   oauthConsentPage: boolean;
   /** comment webhooks as `entry[].changes[]` (what Meta delivers) or flat `entry[].field/value` (its doc example) */
   commentWebhookShape: 'changes' | 'flat';
+  /** hours after a day's end until its account insights are complete (Meta: up to 48; 0 = at once) */
+  insightLagHours: number;
 }
 
 /** The simulator's internals that feature modules share. */

@@ -81,6 +81,16 @@ const schemas = {
     followersCount: z.number().int().optional(),
     subscribedFields: z.array(z.string()).optional(),
     tokenKind: z.enum(['short', 'long']).optional(),
+    historyDays: z.number().int().min(1).max(730).optional(),
+  }),
+  storyInsights: z.object({
+    to: z.string().optional(),
+    mediaId: z.string().optional(),
+    reach: z.number().int().min(0).optional(),
+    replies: z.number().int().min(0).optional(),
+    exits: z.number().int().min(0).optional(),
+    tapsForward: z.number().int().min(0).optional(),
+    tapsBack: z.number().int().min(0).optional(),
   }),
   token: z.object({
     token: z.string().optional(),
@@ -172,8 +182,14 @@ function dispatch(sim: Simulator, req: ParsedRequest, key: string, id: string | 
     case 'POST webhook-config':
       sim.webhooks.configure(body(schemas.webhook, req));
       return sim.webhooks.config;
-    case 'POST accounts':
-      return sim.createAccount(body(schemas.account, req));
+    case 'POST accounts': {
+      const { media, ...created } = sim.createAccount(body(schemas.account, req));
+      return { ...created, media: media.length };
+    }
+    case 'POST story-insights': {
+      const r = sim.storyInsights(body(schemas.storyInsights, req));
+      return { mediaId: r.media.id, delivery: r.delivery.status };
+    }
     case 'POST seed-demo':
       return summary(sim.seedDemo(body(schemas.seed, req)));
     case 'POST customer-message': {

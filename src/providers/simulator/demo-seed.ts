@@ -120,6 +120,8 @@ export function seedDemo(sim: SimContext, opts: { subscribe?: boolean } = {}): D
       website: 'https://vesna-atelier.example',
       followersCount: 4820,
       followsCount: 318,
+      // three months on Instagram: the statistics page has 90 days of account insights
+      createdAt: now - 90 * DAY,
     });
   if (opts.subscribe ?? true) {
     account.subscribedFields = [

@@ -56,7 +56,15 @@ export const accountMetrics: Record<string, AccountMetric> = {
 };
 
 /** metrics removed in v22 (Jan 2025, all versions since Apr 2025) answer with this text */
-export const removedInV22 = ['impressions', 'plays'];
+export const removedInV22 = [
+  'impressions',
+  'plays',
+  'clips_replays_count',
+  'ig_reels_aggregated_all_plays_count',
+];
+
+/** "not available on Instagram business or creator accounts with fewer than 100 followers" */
+export const followerGated = ['follower_count', 'follows_and_unfollows'];
 
 const DIMENSIONS: Record<string, string[]> = {
   media_product_type: ['POST', 'CAROUSEL_CONTAINER', 'REEL', 'STORY'],
@@ -109,12 +117,13 @@ export function noise(key: string): number {
   return h / 0x1_0000_0000;
 }
 
-const INTERACTIONS = ['likes', 'comments', 'shares', 'saves', 'replies'];
+/** what total_interactions adds up */
+export const interactionParts = ['likes', 'comments', 'shares', 'saves', 'replies'];
 
 /** one day's value of an account metric; total_interactions is the sum of its parts */
 export function accountDaily(account: SimAccount, metric: string, day: number): number {
   if (metric === 'total_interactions')
-    return INTERACTIONS.reduce((sum, m) => sum + accountDaily(account, m, day), 0);
+    return interactionParts.reduce((sum, m) => sum + accountDaily(account, m, day), 0);
   const def = accountMetrics[metric];
   if (!def) return 0;
   const weekday = [0.85, 1, 1.05, 1.1, 1.15, 1.3, 1.2][((day % 7) + 7) % 7] ?? 1;

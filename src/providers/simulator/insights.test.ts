@@ -117,7 +117,51 @@ describe('simulated insights', () => {
       since: since + 86400,
       until: until + 86400,
     });
-    expect(shifted.body.data[0]?.values?.slice(0, 6)).toEqual(values.slice(1));
+    // days older than the 48 h lag are final; the two most recent ones kept growing meanwhile
+    const later = shifted.body.data[0]?.values ?? [];
+    expect(later.slice(0, 4)).toEqual(values.slice(1, 5));
+    for (const i of [4, 5]) {
+      expect(later[i]?.end_time).toBe(values[i + 1]?.end_time);
+      expect(later[i]?.value).toBeGreaterThan(values[i + 1]?.value ?? 0);
+    }
+  });
+
+  it('leaves out what Meta has no data for: days before the account existed, follower metrics under 100', async () => {
+    const young = t.sim.createAccount({ username: 'young.shop', followersCount: 80 });
+    const g = graphCaller(t.sim, young.accessToken);
+    const until = Math.floor(t.clock() / 1000);
+    const empty = await g.get<{ data: Insight[] }>(`/${young.account.userId}/insights`, {
+      metric: 'reach,views',
+      period: 'day',
+      metric_type: 'total_value',
+      since: until - 3 * 86400,
+      until,
+    });
+    expect(empty.body.data).toEqual([]);
+    const old = t.sim.createAccount({ username: 'old.shop', followersCount: 80, historyDays: 90 });
+    expect(old.media.length).toBeGreaterThan(20);
+    const res = await graphCaller(t.sim, old.accessToken).get<{ data: Insight[] }>(
+      `/${old.account.userId}/insights`,
+      {
+        metric: 'reach,follows_and_unfollows',
+        period: 'day',
+        metric_type: 'total_value',
+        since: until - 86400 * 80,
+        until: until - 86400 * 79,
+      },
+    );
+    expect(res.body.data.map((d) => d.name)).toEqual(['reach']);
+    expect(res.body.data[0]?.total_value?.value).toBeGreaterThan(0);
+  });
+
+  it('rejects the reels play counts Meta retired with v22', async () => {
+    const reel = t.sim.state.mediaOf(userId).find((m) => m.productType === 'REELS');
+    for (const metric of ['clips_replays_count', 'ig_reels_aggregated_all_plays_count']) {
+      const res = await graph.get(`/${reel?.id}/insights`, { metric });
+      expect(res.body).toMatchObject({
+        error: { code: 100, message: expect.stringContaining(`the ${metric} metric is no longer supported`) },
+      });
+    }
   });
 
   it('gives media insights consistent with the post, and refuses metrics of another product type', async () => {

@@ -5,6 +5,8 @@ import {
   accountDaily,
   accountMetrics,
   breakdown,
+  followerGated,
+  interactionParts,
   mediaMetrics,
   mediaValue,
   removedInV22,
@@ -13,13 +15,25 @@ import type { SimAccount, SimMedia } from './types.js';
 
 // GET /{ig-user-id}/insights and GET /{media-id}/insights with today's metrics. Retired metrics
 // (impressions, plays, …) are rejected with code 100 as Meta does since v22; metrics that exist
-// only as totals need metric_type=total_value.
+// only as totals need metric_type=total_value. Like Meta, a metric without data is left out of
+// `data` (an empty set, never 0): days before the account existed, and the follower metrics of an
+// account under 100 followers. Days that ended less than `insightLagHours` ago are still growing
+// ("Data used to calculate metrics may be delayed up to 48 hours"), so a later read gives more.
+// https://developers.facebook.com/docs/instagram-platform/api-reference/instagram-user/insights#limitations
 
 const DAY = 86_400_000;
 /** Meta's insight days end at midnight Pacific time, 07:00 or 08:00 UTC; 07:00 here */
 const DAY_OFFSET = 7 * 3600_000;
 const dayOf = (ms: number) => Math.floor((ms - DAY_OFFSET) / DAY);
 const endOfDay = (day: number) => (day + 1) * DAY + DAY_OFFSET;
+
+/** a day's value as Meta reports it `now`: half of it right after the day, all of it once the lag passed */
+function lagged(r: GraphRequest, full: number, day: number): number {
+  const lagMs = r.sim.settings.insightLagHours * 3600_000;
+  const elapsed = r.sim.clock() - endOfDay(day);
+  if (lagMs <= 0 || elapsed >= lagMs) return full;
+  return Math.round(full * (0.5 + (0.5 * Math.max(0, elapsed)) / lagMs));
+}
 
 function metricsParam(r: GraphRequest, allowed: string[], node: 'user' | 'media'): string[] {
   const metrics = list(r.req.params.metric);
@@ -57,10 +71,18 @@ function accountInsights(r: GraphRequest, account: SimAccount) {
   if (until - since > 30 * DAY)
     throw graphErrors.param('There cannot be more than 30 days (2592000 s) between since and until');
   const days: number[] = [];
-  // the days that ended within (since, until], as Meta reports complete days with their end_time
-  for (let d = dayOf(since); d < dayOf(until); d++) days.push(d);
+  // the days that ended within (since, until] and by now, from the account's first day on
+  const last = Math.min(dayOf(until), dayOf(now));
+  for (let d = Math.max(dayOf(since), dayOf(account.createdAt)); d < last; d++) days.push(d);
+  // total_interactions stays the sum of its (lagged) parts
+  const value = (name: string, d: number): number =>
+    name === 'total_interactions'
+      ? interactionParts.reduce((sum, m) => sum + value(m, d), 0)
+      : lagged(r, accountDaily(account, name, d), d);
   const dimensions = list(r.req.query.breakdown) ?? [];
-  const data = metrics.map((name) => {
+  const available = (name: string) =>
+    days.length > 0 && !(account.followersCount < 100 && followerGated.includes(name));
+  const data = metrics.filter(available).map((name) => {
     const head = {
       name,
       period,
@@ -71,20 +93,17 @@ function accountInsights(r: GraphRequest, account: SimAccount) {
     if (!totalValue) {
       return {
         ...head,
-        values: days.map((d) => ({
-          value: accountDaily(account, name, d),
-          end_time: graphTime(endOfDay(d)),
-        })),
+        values: days.map((d) => ({ value: value(name, d), end_time: graphTime(endOfDay(d)) })),
         id,
       };
     }
-    const value = days.reduce((sum, d) => sum + accountDaily(account, name, d), 0);
-    const total: Record<string, unknown> = { value };
+    const sum = days.reduce((acc, d) => acc + value(name, d), 0);
+    const total: Record<string, unknown> = { value: sum };
     const usable = dimensions.filter((dim) => accountMetrics[name]?.breakdowns.includes(dim));
     if (usable.length) {
       total.breakdowns = usable.map((dim) => ({
         dimension_keys: [dim],
-        results: breakdown(value, dim, `${account.userId}:${name}:${days[0]}`),
+        results: breakdown(sum, dim, `${account.userId}:${name}:${days[0]}`),
       }));
     }
     return { ...head, total_value: total, id };

@@ -59,6 +59,7 @@ const defaultSettings: SimSettings = {
   oauthTokenShape: 'data',
   oauthConsentPage: false,
   commentWebhookShape: 'changes',
+  insightLagHours: 48,
 };
 
 export function createSimulator(opts: SimulatorOptions = {}): Simulator {

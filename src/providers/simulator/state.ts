@@ -49,7 +49,8 @@ export class SimState {
     return recorded;
   }
 
-  createAccount(input: Partial<Omit<SimAccount, 'createdAt'>> = {}): SimAccount {
+  /** `createdAt` in the past gives the account a history (insights exist from that day on) */
+  createAccount(input: Partial<SimAccount> = {}): SimAccount {
     const n = this.accounts.size + 1;
     const account: SimAccount = {
       userId: input.userId ?? this.ids.professionalId(),
@@ -62,7 +63,7 @@ export class SimState {
       followersCount: input.followersCount ?? 1284,
       followsCount: input.followsCount ?? 312,
       subscribedFields: input.subscribedFields ?? [],
-      createdAt: this.clock(),
+      createdAt: input.createdAt ?? this.clock(),
     };
     this.accounts.set(account.userId, account);
     return account;

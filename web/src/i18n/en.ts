@@ -1,5 +1,8 @@
 import { accountsEn } from './accounts/en.js';
+import { automationEn } from './automation/en.js';
+import { diagnosticsEn } from './diagnostics/en.js';
 import { inboxEn } from './inbox/en.js';
+import { publishingEn } from './publishing/en.js';
 
 // The English dictionary is the reference: its keys define MessageKey, and ru.ts / uk.ts must
 // provide exactly the same keys (the compiler and test/web/i18n.test.ts both check). A page with
@@ -159,7 +162,10 @@ export const en = {
   'notFound.home': 'Go to the overview',
 
   ...accountsEn,
+  ...automationEn,
+  ...diagnosticsEn,
   ...inboxEn,
+  ...publishingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

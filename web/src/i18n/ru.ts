@@ -1,6 +1,9 @@
 import { accountsRu } from './accounts/ru.js';
+import { automationRu } from './automation/ru.js';
+import { diagnosticsRu } from './diagnostics/ru.js';
 import type { Dictionary } from './en.js';
 import { inboxRu } from './inbox/ru.js';
+import { publishingRu } from './publishing/ru.js';
 
 export const ru: Dictionary = {
   'app.name': 'Relaydesk',
@@ -158,5 +161,8 @@ export const ru: Dictionary = {
   'notFound.home': 'Перейти к обзору',
 
   ...accountsRu,
+  ...automationRu,
+  ...diagnosticsRu,
   ...inboxRu,
+  ...publishingRu,
 };

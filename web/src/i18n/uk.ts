@@ -1,6 +1,9 @@
 import { accountsUk } from './accounts/uk.js';
+import { automationUk } from './automation/uk.js';
+import { diagnosticsUk } from './diagnostics/uk.js';
 import type { Dictionary } from './en.js';
 import { inboxUk } from './inbox/uk.js';
+import { publishingUk } from './publishing/uk.js';
 
 export const uk: Dictionary = {
   'app.name': 'Relaydesk',
@@ -158,5 +161,8 @@ export const uk: Dictionary = {
   'notFound.home': 'Перейти до огляду',
 
   ...accountsUk,
+  ...automationUk,
+  ...diagnosticsUk,
   ...inboxUk,
+  ...publishingUk,
 };

@@ -104,6 +104,19 @@ export const inboxRu: InboxDictionary = {
   'inbox.send.humanAgentAvailable':
     'Сотрудник ещё может ответить, если владелец включит ответы от имени сотрудника.',
 
+  'inbox.bot.active': 'Бот активен',
+  'inbox.bot.pausedHuman': 'Бот на паузе до {time} (ответил человек)',
+  'inbox.bot.pausedManual': 'Бот на паузе до {time}',
+  'inbox.bot.pausedUntilResumed': 'Бот на паузе, пока его не включат',
+  'inbox.bot.optedOut': 'Отписка от бота: {time}',
+  'inbox.bot.optedOutHint': 'Клиент написал СТОП; СТАРТ снова включит бота.',
+  'inbox.bot.pause': 'Приостановить бота',
+  'inbox.bot.pause1h': 'На 1 час',
+  'inbox.bot.pause24h': 'На 24 часа',
+  'inbox.bot.pauseUntilResumed': 'Пока я не включу',
+  'inbox.bot.resume': 'Включить бота',
+  'inbox.bot.history': 'Что здесь сделал бот',
+
   'inbox.contact.title': 'О клиенте',
   'inbox.contact.hide': 'Скрыть сведения о клиенте',
   'inbox.contact.followers': 'Подписчики',

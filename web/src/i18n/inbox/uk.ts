@@ -104,6 +104,19 @@ export const inboxUk: InboxDictionary = {
   'inbox.send.humanAgentAvailable':
     'Співробітник ще може відповісти, якщо власник увімкне відповіді від імені співробітника.',
 
+  'inbox.bot.active': 'Бот активний',
+  'inbox.bot.pausedHuman': 'Бот на паузі до {time} (відповіла людина)',
+  'inbox.bot.pausedManual': 'Бот на паузі до {time}',
+  'inbox.bot.pausedUntilResumed': 'Бот на паузі, доки його не увімкнуть',
+  'inbox.bot.optedOut': 'Відписка від бота: {time}',
+  'inbox.bot.optedOutHint': 'Клієнт написав СТОП; СТАРТ знову увімкне бота.',
+  'inbox.bot.pause': 'Призупинити бота',
+  'inbox.bot.pause1h': 'На 1 годину',
+  'inbox.bot.pause24h': 'На 24 години',
+  'inbox.bot.pauseUntilResumed': 'Доки я не увімкну',
+  'inbox.bot.resume': 'Увімкнути бота',
+  'inbox.bot.history': 'Що тут зробив бот',
+
   'inbox.contact.title': 'Про клієнта',
   'inbox.contact.hide': 'Сховати відомості про клієнта',
   'inbox.contact.followers': 'Підписники',

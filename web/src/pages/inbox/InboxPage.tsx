@@ -83,6 +83,7 @@ export function InboxPage({ conversationId }: { conversationId?: string }) {
             }}
             contactShown={contactShown}
             onToggleContact={() => setContactShown((v) => !v)}
+            onConversationChange={open.update}
             afterSend={inbox.afterSend}
             onRefused={() => void open.markRead()}
             onRetry={() => void open.markRead()}

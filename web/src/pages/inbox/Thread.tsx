@@ -21,6 +21,7 @@ interface Props {
   humanAgent: { enabled: boolean; canEnable: boolean; busy: boolean; error: unknown; enable(): void };
   contactShown: boolean;
   onToggleContact(): void;
+  onConversationChange(c: ConversationView): void;
   afterSend(): Promise<void>;
   /** the server refused for the window: fetch the conversation's window again */
   onRefused(): void;
@@ -56,6 +57,8 @@ export function Thread(p: Props) {
         live={p.live}
         contactShown={p.contactShown}
         onToggleContact={p.onToggleContact}
+        now={now}
+        onConversationChange={p.onConversationChange}
       />
       <MessageList
         key={c.id}

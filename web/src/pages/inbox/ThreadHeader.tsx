@@ -1,6 +1,7 @@
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/context.js';
 import { Link } from '../../lib/router.js';
+import { BotSwitch } from './BotSwitch.js';
 import { ContactAvatar } from './ContactAvatar.js';
 import { contactHandle, contactLabel } from './conversation-list.js';
 import type { ConversationView } from './types.js';
@@ -13,6 +14,9 @@ interface Props {
   live: boolean;
   contactShown: boolean;
   onToggleContact(): void;
+  now: number;
+  /** the server answered with a changed conversation (the bot paused or resumed) */
+  onConversationChange(c: ConversationView): void;
 }
 
 export function ThreadHeader({
@@ -22,6 +26,8 @@ export function ThreadHeader({
   live,
   contactShown,
   onToggleContact,
+  now,
+  onConversationChange,
 }: Props) {
   const t = useT();
   const label = contactLabel(c.contact);
@@ -43,6 +49,7 @@ export function ThreadHeader({
             .join(' · ')}
         </span>
       </div>
+      <BotSwitch conversation={c} now={now} onChange={onConversationChange} />
       <span
         className={`live-dot${live ? ' live-dot-on' : ''}`}
         title={t(live ? 'inbox.live.on' : 'inbox.live.off')}

@@ -1,0 +1,3 @@
+import type { automationEn } from './en.js';
+
+export type AutomationDictionary = Record<keyof typeof automationEn, string>;

@@ -1,0 +1,3 @@
+import type { diagnosticsEn } from './en.js';
+
+export type DiagnosticsDictionary = Record<keyof typeof diagnosticsEn, string>;

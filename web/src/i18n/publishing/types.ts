@@ -1,0 +1,3 @@
+import type { publishingEn } from './en.js';
+
+export type PublishingDictionary = Record<keyof typeof publishingEn, string>;
