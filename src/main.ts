@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -152,3 +153,19 @@ async function replay(config: ReturnType<typeof loadConfig>, id: string | undefi
     await app.stop();
   }
 }
+
+/** runs the CLI as the process: its exit code, or 1 with the message of an unexpected error */
+export function runCli(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      if (typeof code === 'number') process.exitCode = code;
+    },
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}
+
+// `tsx src/main.ts serve` (npm run dev) runs from source; bin/relaydesk.js runs the build.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runCli(process.argv.slice(2));
