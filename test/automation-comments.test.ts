@@ -74,8 +74,16 @@ describe.each(dialects)('comment automation on %s', (dialect) => {
       publicReplies: ['Дякуємо! 💛', 'Дякуємо за коментар!'],
     });
     expect(rule.status).toBe(201);
+    const ws = (await w.t.app.services.users.findAdmin())?.workspace_id ?? '';
+    const live: string[] = [];
+    const stop = w.t.app.services.bus.subscribe(ws, (e) => {
+      if (e.type === 'automation.action') live.push(JSON.stringify(e.data));
+    });
     const { comment } = w.sim.customerComments({ from: 'anna', text: 'Гарна сукня', mediaId: media.id });
     await eventually(async () => repliesTo(comment.id).length === 1);
+    // the dashboard hears the decision and, once posted, the reply's new status
+    await eventually(async () => live.length >= 2);
+    stop();
     expect(['Дякуємо! 💛', 'Дякуємо за коментар!']).toContain(repliesTo(comment.id)[0]?.text);
     // our reply came back as a comment webhook from the account itself
     await settled(repliesTo(comment.id)[0]?.id as string);

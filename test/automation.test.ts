@@ -11,6 +11,7 @@ import { dialects } from './support/db.js';
 
 interface Action {
   kind: string;
+  contact: { igsid: string; username: string | null; name: string | null } | null;
   status: string;
   reason: string | null;
   ruleId: string | null;
@@ -94,7 +95,12 @@ describe.each(dialects)('automation on %s', (dialect) => {
   it('answers a keyword in any case, once, with quick replies, and never answers its own echo', async () => {
     await write('olena', 'Яка ЦІНА на сукню?');
     const [action] = await decisions('olena', 1);
-    expect(action).toMatchObject({ kind: 'dm_keyword', status: 'queued', ruleId: priceRule });
+    expect(action).toMatchObject({
+      kind: 'dm_keyword',
+      status: 'queued',
+      ruleId: priceRule,
+      contact: { username: 'olena' },
+    });
     const sent = await eventually(async () => (sentTo('olena').length ? sentTo('olena') : null));
     expect(sent.map((m) => [m.text, m.quickReplies])).toEqual([
       ['Ціна вказана на сторінці товару', [{ title: 'Каталог', payload: 'Каталог' }]],

@@ -111,7 +111,7 @@ export class AutomationActionRepository {
     await this.db.updateTable('automation_actions').set(patch).where('id', '=', id).execute();
   }
 
-  /** newest first; with the reply's delivery status when there is one */
+  /** newest first; with the reply's delivery status when there is one, and who it was for */
   page(
     workspaceId: string,
     q: { conversationId?: string; accountId?: string; ruleId?: string; before?: string; limit: number },
@@ -119,8 +119,10 @@ export class AutomationActionRepository {
     let query = this.db
       .selectFrom('automation_actions as a')
       .leftJoin('messages as m', 'm.id', 'a.message_id')
+      .leftJoin('contacts as p', 'p.id', 'a.contact_id')
       .selectAll('a')
       .select(['m.status as message_status', 'm.error_code as message_error'])
+      .select(['p.external_id as contact_igsid', 'p.username as contact_username', 'p.name as contact_name'])
       .where('a.workspace_id', '=', workspaceId);
     if (q.conversationId) query = query.where('a.conversation_id', '=', q.conversationId);
     if (q.accountId) query = query.where('a.account_id', '=', q.accountId);

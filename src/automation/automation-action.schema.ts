@@ -13,6 +13,10 @@ export const actionView = z.object({
   accountId: z.string(),
   conversationId: z.string().nullable(),
   contactId: z.string().nullable(),
+  /** who it answered (or kept quiet to), so a log of actions reads without a lookup per row */
+  contact: z
+    .object({ igsid: z.string(), username: z.string().nullable(), name: z.string().nullable() })
+    .nullable(),
   /** what the bot reacted to: a customer message (our id) or a comment (Instagram's id) */
   trigger: z.object({ type: z.enum(['message', 'comment']), id: z.string() }),
   /** dm_keyword, welcome, away, story_mention, opt_out, opt_in, comment_public_reply, comment_private_reply */
@@ -33,12 +37,23 @@ export const actionView = z.object({
 
 export type ActionView = z.infer<typeof actionView>;
 
-export function toActionView(a: ActionRow & { message_status: string | null }): ActionView {
+export interface ActionListRow extends ActionRow {
+  message_status: string | null;
+  contact_igsid: string | null;
+  contact_username: string | null;
+  contact_name: string | null;
+}
+
+export function toActionView(a: ActionListRow): ActionView {
   return {
     id: a.id,
     accountId: a.account_id,
     conversationId: a.conversation_id,
     contactId: a.contact_id,
+    contact:
+      a.contact_igsid === null
+        ? null
+        : { igsid: a.contact_igsid, username: a.contact_username, name: a.contact_name },
     trigger: { type: a.trigger, id: a.trigger_id },
     kind: a.kind,
     ruleId: a.rule_id,

@@ -79,6 +79,7 @@ export function createAutomationServices(d: AutomationDeps) {
     queue,
     graph,
     secrets,
+    bus,
     log,
     clock,
   });
@@ -90,7 +91,7 @@ export function createAutomationServices(d: AutomationDeps) {
     takeover: d.takeover,
     dmAutomation,
     commentAutomation,
-    commentReplies: new CommentReplyService(actions, accounts, d.accountService, graph, secrets, clock),
+    commentReplies: new CommentReplyService(actions, accounts, d.accountService, graph, secrets, bus, clock),
     sweepAutomation: () =>
       sweepAutomation({
         repo,

@@ -4,6 +4,7 @@ import type { CommentRow } from '../comments/comment.repository.js';
 import { newId } from '../db/ids.js';
 import type { AutomationKind, Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { InboxIngestService } from '../inbox/inbox-ingest.service.js';
 import type { MessageSendService } from '../inbox/message-send.service.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -25,6 +26,7 @@ export interface CommentAutomationDeps {
   queue: JobQueue;
   graph: GraphClient;
   secrets: Secrets;
+  bus: EventBus;
   log: Logger;
   clock: () => number;
   random?: () => number;
@@ -54,20 +56,27 @@ export class CommentAutomationService {
     if (fresh.length === 0) return;
     const rules = await this.d.rules.forAccount(account.workspace_id, account.id);
     for (const c of fresh) {
-      if (rules.length > 0) await this.decide(account, rules, c);
+      const recorded = rules.length > 0 && (await this.decide(account, rules, c));
       await this.d.repo.decided([c.id]);
+      if (recorded)
+        this.d.bus.publish(account.workspace_id, 'automation.action', {
+          accountId: account.id,
+          conversationId: null,
+          commentId: c.id,
+        });
     }
   };
 
-  private async decide(account: AccountRow, rules: CommentRule[], c: CommentRow): Promise<void> {
+  /** true when a rule answered or recorded why it kept quiet */
+  private async decide(account: AccountRow, rules: CommentRule[], c: CommentRow): Promise<boolean> {
     const rule = await this.firstRule(account, rules, c);
-    if (!rule) return;
+    if (!rule) return false;
     const commenter = c.from_igsid as string;
     if (await this.d.actions.answeredCommenter(account.id, c.ig_media_id, commenter, c.ig_comment_id)) {
       await this.d.actions.insert(
         this.row(account, c, rule, 'comment_public_reply', 'skipped', 'already_answered'),
       );
-      return;
+      return true;
     }
     if (rule.publicReplies.length > 0) {
       const pick =
@@ -84,6 +93,7 @@ export class CommentAutomationService {
         );
     }
     if (rule.privateReply) await this.privateReply(account, c, rule, rule.privateReply);
+    return true;
   }
 
   private async privateReply(account: AccountRow, c: CommentRow, rule: CommentRule, text: string) {

@@ -1,10 +1,11 @@
 import type { AccountRepository } from '../accounts/account.repository.js';
 import type { AccountService } from '../accounts/account.service.js';
+import type { EventBus } from '../events/event-bus.js';
 import { sendFailure } from '../inbox/send-failure.js';
 import type { JobContext, RetryPolicy } from '../jobs/job-queue.js';
 import type { GraphClient } from '../providers/instagram/graph-client.js';
 import type { Secrets } from '../secrets.js';
-import type { AutomationActionRepository } from './automation-action.repository.js';
+import type { ActionRow, AutomationActionRepository } from './automation-action.repository.js';
 
 export const commentReplyRetry: RetryPolicy = { attempts: 6, backoffMs: 5_000, maxBackoffMs: 600_000 };
 
@@ -20,6 +21,7 @@ export class CommentReplyService {
     private readonly accountService: AccountService,
     private readonly graph: GraphClient,
     private readonly secrets: Secrets,
+    private readonly bus: EventBus,
     private readonly clock: () => number,
   ) {}
 
@@ -29,7 +31,7 @@ export class CommentReplyService {
     const account = await this.accounts.findById(action.account_id);
     if (!account?.access_token_enc || account.status === 'disconnected') {
       return this.finish(
-        actionId,
+        action,
         'failed',
         'conversation_account_inactive',
         'The account is no longer connected',
@@ -44,9 +46,9 @@ export class CommentReplyService {
         ctx.attempt > 1 &&
         (await this.alreadyPosted(auth, action.trigger_id, account.external_id, action.text))
       )
-        return this.finish(actionId, 'sent', null, null);
+        return this.finish(action, 'sent', null, null);
       await this.graph.replyToComment(auth, action.trigger_id, action.text ?? '');
-      await this.finish(actionId, 'sent', null, null);
+      await this.finish(action, 'sent', null, null);
     } catch (err) {
       const failure = sendFailure(err);
       if (failure.tokenRejected) await this.accountService.tokenRejected(account, failure.message);
@@ -57,7 +59,7 @@ export class CommentReplyService {
         );
         throw err;
       }
-      await this.finish(actionId, 'failed', failure.code, failure.message);
+      await this.finish(action, 'failed', failure.code, failure.message);
     }
   }
 
@@ -71,12 +73,17 @@ export class CommentReplyService {
     return replies.items.some((r) => r.fromId === ourId && (r.text ?? null) === text);
   }
 
-  private async finish(id: string, status: 'sent' | 'failed', reason: string | null, error: string | null) {
-    await this.actions.update(id, {
+  private async finish(a: ActionRow, status: 'sent' | 'failed', reason: string | null, error: string | null) {
+    await this.actions.update(a.id, {
       status,
       reason,
       error,
       updated_at: new Date(this.clock()).toISOString(),
+    });
+    this.bus.publish(a.workspace_id, 'automation.action', {
+      accountId: a.account_id,
+      conversationId: a.conversation_id,
+      actionId: a.id,
     });
   }
 }

@@ -25,6 +25,8 @@ export interface ConversationFilter {
   unread?: boolean;
   assigneeId?: string;
   q?: string;
+  /** only conversations where automation is paused (until after `now`) or the contact opted out */
+  silencedAt?: string;
   cursor?: string;
   limit: number;
 }
@@ -139,6 +141,11 @@ export class ConversationRepository {
     if (f.unread !== undefined) q = q.where('c.unread_count', f.unread ? '>' : '=', 0);
     if (f.assigneeId) q = q.where('c.assignee_id', '=', f.assigneeId);
     if (f.q) q = q.where('c.contact_id', 'in', matchingContactIds(this.db, workspaceId, f.q));
+    const at = f.silencedAt;
+    if (at)
+      q = q.where((eb) =>
+        eb.or([eb('c.automation_paused_until', '>', at), eb('p.automation_opted_out_at', 'is not', null)]),
+      );
     if (f.cursor) q = q.where('c.inbox_rank', '<', f.cursor);
     return q
       .orderBy('c.inbox_rank', 'desc')

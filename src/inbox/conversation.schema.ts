@@ -42,7 +42,10 @@ export const conversationQuery = pageQuery.extend({
   assigneeId: z.string().max(64).optional(),
   /** matches the contact's username, name or IGSID */
   q: z.string().trim().max(100).optional(),
+  /** silenced: the bot keeps quiet here (paused by a person or by hand, or the customer opted out) */
+  automation: z.enum(['silenced']).optional(),
 });
+export type ConversationQuery = z.infer<typeof conversationQuery>;
 
 export const conversationPatch = z
   .object({

@@ -5,7 +5,7 @@ import { errors } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AttachmentService } from './attachment.service.js';
 import type { ConversationFilter, ConversationRepository } from './conversation.repository.js';
-import { toConversationView } from './conversation.schema.js';
+import { type ConversationQuery, toConversationView } from './conversation.schema.js';
 import { inboxRank } from './inbox-rank.js';
 import { type MessageRepository, threadCursor } from './message.repository.js';
 import { toMessageView } from './message.schema.js';
@@ -21,7 +21,9 @@ export class ConversationService {
     private readonly clock: () => number,
   ) {}
 
-  async list(workspaceId: string, filter: ConversationFilter) {
+  async list(workspaceId: string, query: ConversationQuery) {
+    const { automation, ...rest } = query;
+    const filter: ConversationFilter = { ...rest, silencedAt: automation ? nowIso(this.clock) : undefined };
     const rows = await this.conversations.list(workspaceId, filter);
     const more = rows.length > filter.limit;
     const items = rows.slice(0, filter.limit);

@@ -77,7 +77,7 @@ describe.each(dialects)('conversations and contacts on %s', (dialect) => {
     await new Promise((done) => chatrace.close(done));
   });
 
-  const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
+  const api = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) => {
     const res = await t.app.http.inject({
       method,
       url,
@@ -157,6 +157,35 @@ describe.each(dialects)('conversations and contacts on %s', (dialect) => {
       text('100000000000003', 'mid.reopen', new Date().toISOString(), 'one more question'),
     ]);
     expect((await api('GET', `/api/v1/conversations/${target.id}`)).body.status).toBe('open');
+  });
+
+  it('lists the conversations where the bot keeps quiet: paused, or the customer opted out', async () => {
+    const silenced = async () =>
+      (await api('GET', '/api/v1/conversations?automation=silenced')).body.items.map(
+        (c: { contact: { igsid: string } }) => c.contact.igsid,
+      );
+    expect(await silenced()).toEqual([]);
+    const all = (await api('GET', '/api/v1/conversations')).body.items;
+    const of = (igsid: string) => all.find((c: { contact: { igsid: string } }) => c.contact.igsid === igsid);
+    const paused = await api('PUT', `/api/v1/conversations/${of('100000000000001').id}/automation`, {
+      paused: true,
+      minutes: 60,
+    });
+    expect(paused.status).toBe(200);
+    await t.tdb.db
+      .updateTable('contacts')
+      .set({ automation_opted_out_at: new Date().toISOString() })
+      .where('id', '=', of('100000000000005').contact.id)
+      .execute();
+    expect((await silenced()).sort()).toEqual(['100000000000001', '100000000000005']);
+    // a pause that has run out no longer silences
+    await t.tdb.db
+      .updateTable('conversations')
+      .set({ automation_paused_until: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', of('100000000000001').id)
+      .execute();
+    expect(await silenced()).toEqual(['100000000000005']);
+    expect((await api('GET', '/api/v1/conversations?automation=paused')).status).toBe(400);
   });
 
   it('links a Chatrace contact to the Instagram one by username, and answers it through Chatrace', async () => {

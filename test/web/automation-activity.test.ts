@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { takeoverBody } from '../../src/automation/automation-action.schema.js';
 import { dictionaries, languages } from '../../web/src/i18n/core.js';
+import { parseLiveEvent } from '../../web/src/lib/use-workspace-events.js';
 import {
   actionKinds,
   actionOutcome,
@@ -12,7 +13,6 @@ import {
 } from '../../web/src/pages/automation/action-view.js';
 import { botState, pauseBody, pauseChoices, silenced } from '../../web/src/pages/automation/takeover.js';
 import type { AutomationAction } from '../../web/src/pages/automation/types.js';
-import { parseLiveEvent } from '../../web/src/pages/automation/use-workspace-events.js';
 
 // The activity log and the takeover state: what each recorded action means to a shop owner.
 
@@ -22,6 +22,7 @@ const action = (over: Partial<AutomationAction>): AutomationAction => ({
   accountId: 'a1',
   conversationId: 'c1',
   contactId: 'p1',
+  contact: { igsid: '6983345578376412', username: 'olena', name: null },
   trigger: { type: 'message', id: 'm1' },
   kind: 'dm_keyword',
   ruleId: 'r1',

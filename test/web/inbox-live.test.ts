@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { backoffMs, parseLiveEvent } from '../../web/src/lib/use-workspace-events.js';
 import {
-  backoffMs,
   type InboxEvent,
   type PlanContext,
-  parseInboxEvent,
   planRefetch,
+  toInboxEvent,
 } from '../../web/src/pages/inbox/live.js';
+
+/** a `data:` line as the stream carries it, read the way the page reads it */
+const inboxEvent = (raw: string) => toInboxEvent(parseLiveEvent(raw));
 
 // What the page does with Server-Sent Events: which rows and threads to fetch again, when to
 // mark read, and how long to wait before reconnecting.
@@ -42,9 +45,9 @@ describe('event parsing', () => {
       data: { accountId: 'acc-1', conversationId: 'c1', messageId: 'm1' },
       at: '2026-11-22T12:00:00.000Z',
     });
-    expect(parseInboxEvent(raw)).toEqual(ev('message.created', 'c1', 'm1'));
+    expect(inboxEvent(raw)).toEqual(ev('message.created', 'c1', 'm1'));
     expect(
-      parseInboxEvent(JSON.stringify({ type: 'conversation.updated', data: { conversationId: 'c2' } })),
+      inboxEvent(JSON.stringify({ type: 'conversation.updated', data: { conversationId: 'c2' } })),
     ).toEqual({
       type: 'conversation.updated',
       accountId: '',
@@ -55,18 +58,16 @@ describe('event parsing', () => {
 
   it('reads a contact update, which names no conversation', () => {
     const raw = JSON.stringify({ type: 'contact.updated', data: { accountId: 'acc-1', contactId: 'ct1' } });
-    expect(parseInboxEvent(raw)).toEqual({ type: 'contact.updated', accountId: 'acc-1', contactId: 'ct1' });
+    expect(inboxEvent(raw)).toEqual({ type: 'contact.updated', accountId: 'acc-1', contactId: 'ct1' });
   });
 
   it('ignores other events and anything malformed', () => {
-    expect(
-      parseInboxEvent(JSON.stringify({ type: 'job.progress', data: { conversationId: 'c1' } })),
-    ).toBeNull();
-    expect(parseInboxEvent(JSON.stringify({ type: 'message.created', data: {} }))).toBeNull();
-    expect(parseInboxEvent(JSON.stringify({ type: 'message.created' }))).toBeNull();
-    expect(parseInboxEvent(JSON.stringify({ type: 'contact.updated', data: { accountId: 'a' } }))).toBeNull();
-    expect(parseInboxEvent('not json')).toBeNull();
-    expect(parseInboxEvent('null')).toBeNull();
+    expect(inboxEvent(JSON.stringify({ type: 'job.progress', data: { conversationId: 'c1' } }))).toBeNull();
+    expect(inboxEvent(JSON.stringify({ type: 'message.created', data: {} }))).toBeNull();
+    expect(inboxEvent(JSON.stringify({ type: 'message.created' }))).toBeNull();
+    expect(inboxEvent(JSON.stringify({ type: 'contact.updated', data: { accountId: 'a' } }))).toBeNull();
+    expect(inboxEvent('not json')).toBeNull();
+    expect(inboxEvent('null')).toBeNull();
   });
 });
 

@@ -1,22 +1,21 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useT } from '../../i18n/context.js';
+import { loadAll } from '../../lib/load-all.js';
 import { useRouter } from '../../lib/router.js';
 import { useQuery } from '../../lib/use-query.js';
+import { type LiveEvent, useWorkspaceEvents } from '../../lib/use-workspace-events.js';
+import { contactLabel } from '../inbox/conversation-list.js';
 import { useNow } from '../inbox/use-now.js';
 import { ActionFeed } from './ActionFeed.js';
 import { touchesFeed } from './action-view.js';
-import { loadAll } from './load-all.js';
 import { PausedList } from './PausedList.js';
 import { queryParam, withParam } from './sections.js';
 import type { CommentRule, DmRule } from './types.js';
 import { useActionFeed } from './use-action-feed.js';
 import type { AutomationContext } from './use-automation-context.js';
-import { useConversationNames } from './use-conversation-names.js';
 import { usePausedConversations } from './use-paused.js';
-import { type LiveEvent, useWorkspaceEvents } from './use-workspace-events.js';
 
 const liveTypes = ['automation.action', 'message.updated', 'conversation.updated'] as const;
-const pollMs = 15_000;
 
 /** What the bot did (live), and where it keeps quiet. ?account= and ?conversation= narrow the log. */
 export function ActivitySection({ ctx }: { ctx: AutomationContext }) {
@@ -40,11 +39,13 @@ export function ActivitySection({ ctx }: { ctx: AutomationContext }) {
     for (const r of rules.data?.comment ?? []) names.set(r.id, r.name);
     return (id: string | null) => (id ? (names.get(id) ?? null) : null);
   }, [rules.data]);
-  const ids = useMemo(
-    () => [...new Set((feed.items ?? []).flatMap((a) => (a.conversationId ? [a.conversationId] : [])))],
-    [feed.items],
-  );
-  const customer = useConversationNames(ids, paused.known);
+  const customer = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const a of feed.items ?? [])
+      if (a.conversationId && a.contact) names.set(a.conversationId, contactLabel(a.contact));
+    for (const { conversation: c } of paused.items) names.set(c.id, contactLabel(c.contact));
+    return (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  }, [feed.items, paused.items]);
 
   const onEvents = (events: LiveEvent[]) => {
     const shown = feed.items ?? [];
@@ -64,13 +65,6 @@ export function ActivitySection({ ctx }: { ctx: AutomationContext }) {
     void feed.refresh();
     void paused.reload();
   });
-  // Comment replies are not announced on the live stream (only DM decisions are), so the log is
-  // also read again now and then while the page is open.
-  const { refresh } = feed;
-  useEffect(() => {
-    const timer = setInterval(() => void refresh(), pollMs);
-    return () => clearInterval(timer);
-  }, [refresh]);
   const setParam = (name: string, value: string | null) =>
     navigate(`/automation/activity${withParam(search, name, value)}`, { replace: true });
 

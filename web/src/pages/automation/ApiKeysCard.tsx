@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useT } from '../../i18n/context.js';
+import { loadAll } from '../../lib/load-all.js';
 import { useApi } from '../../lib/session.js';
 import { useQuery } from '../../lib/use-query.js';
 import { useAction } from '../accounts/use-action.js';
 import { ApiKeyList } from './ApiKeyList.js';
 import { FieldNote } from './FieldNote.js';
 import { fieldProblems } from './field-errors.js';
-import { loadAll } from './load-all.js';
 import { SecretOnce } from './SecretOnce.js';
 import { type ApiKey, type ApiKeyScope, apiKeyScopes, type CreatedApiKey } from './types.js';
 import type { AutomationContext } from './use-automation-context.js';

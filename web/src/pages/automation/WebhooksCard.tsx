@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useT } from '../../i18n/context.js';
+import { loadAll } from '../../lib/load-all.js';
 import { useRouter } from '../../lib/router.js';
 import { useApi } from '../../lib/session.js';
 import { useQuery } from '../../lib/use-query.js';
 import { useAction } from '../accounts/use-action.js';
 import { DeliveryLog } from './DeliveryLog.js';
-import { loadAll } from './load-all.js';
 import { SecretOnce } from './SecretOnce.js';
 import { queryParam, withParam } from './sections.js';
 import type { CreatedOutboundWebhook, OutboundWebhook } from './types.js';

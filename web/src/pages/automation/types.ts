@@ -85,6 +85,7 @@ export interface AutomationAction {
   accountId: string;
   conversationId: string | null;
   contactId: string | null;
+  contact: { igsid: string; username: string | null; name: string | null } | null;
   trigger: { type: 'message' | 'comment'; id: string };
   kind: string;
   ruleId: string | null;

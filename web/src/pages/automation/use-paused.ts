@@ -1,18 +1,20 @@
 import { useCallback, useMemo, useState } from 'react';
+import { loadAll } from '../../lib/load-all.js';
 import { useApi } from '../../lib/session.js';
 import { useQuery } from '../../lib/use-query.js';
 import type { ConversationView } from '../inbox/types.js';
-import { loadAll } from './load-all.js';
 import { type PauseChoice, pauseBody, silenced } from './takeover.js';
 
-// The list API cannot filter by bot state, so the open conversations are read (the most recent
-// few hundred: a person's reply pauses the bot, so paused ones are among the recently active)
-// and filtered here. Live conversation.updated events refetch the rows they name.
-const pages = 3;
+// Every open conversation where the bot keeps quiet, as the server selects them
+// (?automation=silenced); live conversation.updated events refetch the rows they name, so one
+// paused a moment ago appears without a reload, and `silenced` drops those whose pause ran out.
 
 export function usePausedConversations(now: number) {
   const api = useApi();
-  const scan = useQuery((a) => loadAll<ConversationView>(a, '/conversations', { status: 'open' }, pages), []);
+  const scan = useQuery(
+    (a) => loadAll<ConversationView>(a, '/conversations', { status: 'open', automation: 'silenced' }),
+    [],
+  );
   const [fresh, setFresh] = useState<Map<string, ConversationView>>(new Map());
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -55,8 +57,6 @@ export function usePausedConversations(now: number) {
 
   return {
     items: silenced(all, now),
-    /** every conversation read, for names in the activity log */
-    known: all,
     loaded: scan.data !== undefined,
     loadError: scan.error,
     reload: async () => {

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
+import { loadAll } from '../../lib/load-all.js';
 import { useApi } from '../../lib/session.js';
 import { useQuery } from '../../lib/use-query.js';
-import { loadAll } from './load-all.js';
 import { movePatches, type Prioritised } from './reorder.js';
 
 /**

@@ -1,3 +1,5 @@
+import type { LiveEvent } from '../../lib/use-workspace-events.js';
+
 // Live updates from GET /api/v1/events (Server-Sent Events). Each message or conversation event
 // names a conversation: the page refetches that row and, when it is the open one, its newest
 // messages. contact.updated (a profile fetched) refreshes the rows and the panel of that contact.
@@ -19,19 +21,10 @@ export type InboxEvent =
     }
   | { type: 'contact.updated'; accountId: string; contactId: string };
 
-/** The `data:` line of an event (`{type, data:{accountId, conversationId, messageId?}, at}`), or null. */
-export function parseInboxEvent(raw: string): InboxEvent | null {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (!body || typeof body !== 'object') return null;
-  const { type, data } = body as { type?: unknown; data?: unknown };
-  if (!(inboxEventTypes as readonly unknown[]).includes(type) || !data || typeof data !== 'object')
-    return null;
-  const d = data as Record<string, unknown>;
+/** A live event (`{type, data:{accountId, conversationId, messageId?}}`) as the inbox uses it, or null. */
+export function toInboxEvent(event: LiveEvent | null): InboxEvent | null {
+  if (!event || !(inboxEventTypes as readonly string[]).includes(event.type)) return null;
+  const { type, data: d } = event;
   const accountId = typeof d.accountId === 'string' ? d.accountId : '';
   if (type === 'contact.updated')
     return typeof d.contactId === 'string' ? { type, accountId, contactId: d.contactId } : null;
@@ -83,10 +76,4 @@ export function planRefetch(events: readonly InboxEvent[], ctx: PlanContext): Re
     markRead: ctx.visible && open.some((e) => e.type === 'message.created'),
     contact,
   };
-}
-
-/** Wait before reconnecting: 1 s, 2 s, 4 s … up to 30 s, with ±20 % jitter so tabs spread out. */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt));
-  return Math.round(base * (0.8 + 0.4 * random()));
 }

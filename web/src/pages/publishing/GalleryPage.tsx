@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useT } from '../../i18n/context.js';
 import { useRouter } from '../../lib/router.js';
 import { useQuery } from '../../lib/use-query.js';
-import { type LiveEvent, useWorkspaceEvents } from '../automation/use-workspace-events.js';
+import { type LiveEvent, useWorkspaceEvents } from '../../lib/use-workspace-events.js';
 import { AccountPicker } from './AccountPicker.js';
 import { parseCommentEvent, planComments } from './gallery.js';
 import { PostCard } from './PostCard.js';

@@ -1,5 +1,5 @@
+import { loadAll } from '../../lib/load-all.js';
 import { useQuery } from '../../lib/use-query.js';
-import { loadAll } from '../automation/load-all.js';
 import type { ProductView, TemplateView } from './types.js';
 
 /** every product, for pickers and the custom field names templates may use */

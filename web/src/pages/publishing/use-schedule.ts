@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
+import { loadAll } from '../../lib/load-all.js';
 import { useQuery } from '../../lib/use-query.js';
-import { loadAll } from '../automation/load-all.js';
-import { type LiveEvent, useWorkspaceEvents } from '../automation/use-workspace-events.js';
+import { type LiveEvent, useWorkspaceEvents } from '../../lib/use-workspace-events.js';
 import type { AutoPostView, SeriesView } from './schedule-types.js';
 
 const liveTypes = ['auto-post.updated'];

@@ -1,5 +1,5 @@
-import type { ApiClient, Query } from '../../lib/api.js';
-import type { Page } from '../../lib/types.js';
+import type { ApiClient, Query } from './api.js';
+import type { Page } from './types.js';
 
 /**
  * Every page of a short list (rules, subscriptions, keys): they are ordered and edited as a

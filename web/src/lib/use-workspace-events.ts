@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSession } from '../../lib/session.js';
-import { backoffMs } from '../inbox/live.js';
+import { useSession } from './session.js';
 
 // The workspace's live stream (GET /api/v1/events, Server-Sent Events) for the types a part of
 // the page cares about. Events are collected for a moment and handed over together; after a
@@ -82,4 +81,10 @@ export function useWorkspaceEvents(
   }, [token, key]);
 
   return { connected };
+}
+
+/** Wait before reconnecting: 1 s, 2 s, 4 s … up to 30 s, with ±20 % jitter so tabs spread out. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt));
+  return Math.round(base * (0.8 + 0.4 * random()));
 }
