@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { useI18n } from '../../i18n/context.js';
 import { formatDateTime } from '../../lib/format.js';
 import type { ApiKey } from './types.js';
@@ -13,11 +13,6 @@ interface Props {
 /** The workspace's keys: name, the first characters (not enough to use it), access, last use. */
 export function ApiKeyList({ keys, canRevoke, busy, onRevoke }: Props) {
   const { t, locale } = useI18n();
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const revoke = (id: string) => {
-    setConfirming(null);
-    onRevoke(id);
-  };
   return (
     <div className="table-wrap">
       <table className="table" data-testid="api-key-list">
@@ -53,28 +48,17 @@ export function ApiKeyList({ keys, canRevoke, busy, onRevoke }: Props) {
                     : t('automation.keys.neverUsed')}
               </td>
               <td>
-                {canRevoke &&
-                  !k.revokedAt &&
-                  (confirming === k.id ? (
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger"
-                      disabled={busy}
-                      onClick={() => revoke(k.id)}
-                      data-testid="api-key-revoke-confirm"
-                    >
-                      {t('automation.keys.revokeConfirm')}
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => setConfirming(k.id)}
-                      data-testid="api-key-revoke"
-                    >
-                      {t('automation.keys.revoke')}
-                    </button>
-                  ))}
+                {canRevoke && !k.revokedAt && (
+                  <ConfirmButton
+                    label={t('automation.keys.revoke')}
+                    confirmLabel={t('automation.keys.revokeConfirm')}
+                    onConfirm={() => onRevoke(k.id)}
+                    busy={busy}
+                    small
+                    variant="plain"
+                    testId="api-key-revoke"
+                  />
+                )}
               </td>
             </tr>
           ))}

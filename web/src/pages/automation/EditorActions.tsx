@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useT } from '../../i18n/context.js';
 
@@ -17,7 +17,6 @@ interface Props {
 /** Save, cancel, and delete after a second click: the bottom of a rule editor. */
 export function EditorActions({ name, saving, disabled, saveError, deleteError, onDelete, onCancel }: Props) {
   const t = useT();
-  const [confirming, setConfirming] = useState(false);
   return (
     <>
       <ErrorMessage error={saveError} testId={`${name}-save-error`} />
@@ -31,25 +30,12 @@ export function EditorActions({ name, saving, disabled, saveError, deleteError, 
         </button>
         {onDelete && (
           <span className="auto-push">
-            {confirming ? (
-              <button
-                type="button"
-                className="btn btn-danger"
-                onClick={onDelete}
-                data-testid={`${name}-delete-confirm`}
-              >
-                {t('automation.deleteConfirm')}
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="btn btn-ghost"
-                onClick={() => setConfirming(true)}
-                data-testid={`${name}-delete`}
-              >
-                {t('automation.delete')}
-              </button>
-            )}
+            <ConfirmButton
+              label={t('automation.delete')}
+              confirmLabel={t('automation.deleteConfirm')}
+              onConfirm={onDelete}
+              testId={`${name}-delete`}
+            />
           </span>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useT } from '../../i18n/context.js';
 import { useApi } from '../../lib/session.js';
@@ -21,7 +22,6 @@ export function WebhookRow({ hook, ctx, open, onShow, onChanged, onDeleted }: Pr
   const api = useApi();
   const action = useAction<unknown>();
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const path = `/outbound-webhooks/${encodeURIComponent(hook.id)}`;
   const patch = async (body: Partial<Pick<OutboundWebhook, 'url' | 'eventTypes' | 'isActive'>>) => {
     if ((await action.run(() => api.patch(path, body))) !== undefined) {
@@ -98,26 +98,14 @@ export function WebhookRow({ hook, ctx, open, onShow, onChanged, onDeleted }: Pr
               >
                 {t(hook.isActive ? 'automation.webhooks.disable' : 'automation.webhooks.enable')}
               </button>
-              {confirming ? (
-                <button
-                  type="button"
-                  className="btn btn-small btn-danger"
-                  disabled={action.busy}
-                  onClick={() => void remove()}
-                  data-testid="webhook-delete-confirm"
-                >
-                  {t('automation.deleteConfirm')}
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="btn btn-small btn-ghost"
-                  onClick={() => setConfirming(true)}
-                  data-testid="webhook-delete"
-                >
-                  {t('automation.delete')}
-                </button>
-              )}
+              <ConfirmButton
+                label={t('automation.delete')}
+                confirmLabel={t('automation.deleteConfirm')}
+                onConfirm={remove}
+                busy={action.busy}
+                small
+                testId="webhook-delete"
+              />
             </>
           )}
         </div>

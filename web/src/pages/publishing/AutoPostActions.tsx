@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { useT } from '../../i18n/context.js';
 import { Link } from '../../lib/router.js';
 import { useApi } from '../../lib/session.js';
@@ -23,7 +24,6 @@ export function AutoPostActions({ post, timeZone, onChanged }: Props) {
   const api = useApi();
   const action = useAction<AutoPostView | null>();
   const [at, setAt] = useState(() => toLocalInput(Date.parse(post.scheduledAt), timeZone));
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const allowed = postActions(post);
   const run = async (request: () => Promise<AutoPostView | null>) => {
     const result = await action.run(request);
@@ -92,48 +92,26 @@ export function AutoPostActions({ post, timeZone, onChanged }: Props) {
             {t('pub.schedule.cancelPost')}
           </button>
         )}
-        {allowed.remove &&
-          (confirmDelete ? (
-            <span className="pub-confirm">
-              <span className="small">
-                {t(
-                  post.status === 'published'
-                    ? 'pub.schedule.confirmDeletePublished'
-                    : 'pub.schedule.confirmDelete',
-                )}
-              </span>
-              <button
-                type="button"
-                className="btn btn-small pub-danger"
-                disabled={action.busy}
-                onClick={() =>
-                  void run(async () => {
-                    await api.del(`/auto-posts/${post.id}`);
-                    return null;
-                  })
-                }
-                data-testid="auto-post-delete-confirm"
-              >
-                {t('pub.delete')}
-              </button>
-              <button
-                type="button"
-                className="btn btn-ghost btn-small"
-                onClick={() => setConfirmDelete(false)}
-              >
-                {t('pub.cancel')}
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              className="btn btn-ghost"
-              onClick={() => setConfirmDelete(true)}
-              data-testid="auto-post-delete"
-            >
-              {t('pub.delete')}
-            </button>
-          ))}
+        {allowed.remove && (
+          <ConfirmButton
+            label={t('pub.delete')}
+            confirmLabel={t('pub.delete')}
+            question={t(
+              post.status === 'published'
+                ? 'pub.schedule.confirmDeletePublished'
+                : 'pub.schedule.confirmDelete',
+            )}
+            cancelLabel={t('pub.cancel')}
+            onConfirm={() =>
+              run(async () => {
+                await api.del(`/auto-posts/${post.id}`);
+                return null;
+              })
+            }
+            busy={action.busy}
+            testId="auto-post-delete"
+          />
+        )}
       </div>
       {Object.keys(byField).length === 0 && (
         <ApiProblem error={action.error} testId="auto-post-action-error" />

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/context.js';
 import { ApiProblem } from './ApiProblem.js';
@@ -15,7 +16,6 @@ interface Props {
 export function CommentItem({ comment: c, comments }: Props) {
   const { t, locale } = useI18n();
   const [replying, setReplying] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [text, setText] = useState('');
   const busy = comments.busy?.id === c.id ? comments.busy.action : null;
   const failed = comments.failed?.id === c.id ? comments.failed.error : null;
@@ -80,32 +80,16 @@ export function CommentItem({ comment: c, comments }: Props) {
             {t(c.hidden ? 'pub.comment.unhide' : 'pub.comment.hide')}
           </button>
         )}
-        {confirming ? (
-          <span className="pub-confirm">
-            <span className="small">{t('pub.comment.confirmDelete')}</span>
-            <button
-              type="button"
-              className="btn btn-small pub-danger"
-              disabled={busy !== null}
-              onClick={() => void comments.remove(c).then((ok) => ok || setConfirming(false))}
-              data-testid="comment-delete-confirm"
-            >
-              {t('pub.comment.delete')}
-            </button>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirming(false)}>
-              {t('pub.cancel')}
-            </button>
-          </span>
-        ) : (
-          <button
-            type="button"
-            className="btn btn-ghost btn-small"
-            onClick={() => setConfirming(true)}
-            data-testid="comment-delete"
-          >
-            {t('pub.comment.delete')}
-          </button>
-        )}
+        <ConfirmButton
+          label={t('pub.comment.delete')}
+          confirmLabel={t('pub.comment.delete')}
+          question={t('pub.comment.confirmDelete')}
+          cancelLabel={t('pub.cancel')}
+          onConfirm={() => comments.remove(c)}
+          busy={busy !== null}
+          small
+          testId="comment-delete"
+        />
       </div>
       {failed !== null && <ApiProblem error={failed} testId="comment-error" />}
       {replying && (

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { useT } from '../../i18n/context.js';
 import { useApi } from '../../lib/session.js';
 import { ApiProblem } from './ApiProblem.js';
@@ -32,7 +33,6 @@ export function ProductForm({ product, readOnly, onSaved, onDeleted }: Props) {
   const t = useT();
   const api = useApi();
   const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftOf(product) : emptyDraft()));
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const save = useSave(fields);
   const set = <K extends keyof ProductDraft>(k: K, v: ProductDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
@@ -160,36 +160,16 @@ export function ProductForm({ product, readOnly, onSaved, onDeleted }: Props) {
           <button type="submit" className="btn btn-primary" disabled={save.busy} data-testid="product-save">
             {save.busy ? t('pub.saving') : t('pub.save')}
           </button>
-          {product &&
-            (confirmDelete ? (
-              <span className="pub-confirm">
-                <span className="small">{t('pub.product.confirmDelete')}</span>
-                <button
-                  type="button"
-                  className="btn btn-small pub-danger"
-                  onClick={() => void remove()}
-                  data-testid="product-delete-confirm"
-                >
-                  {t('pub.delete')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small"
-                  onClick={() => setConfirmDelete(false)}
-                >
-                  {t('pub.cancel')}
-                </button>
-              </span>
-            ) : (
-              <button
-                type="button"
-                className="btn btn-ghost"
-                onClick={() => setConfirmDelete(true)}
-                data-testid="product-delete"
-              >
-                {t('pub.delete')}
-              </button>
-            ))}
+          {product && (
+            <ConfirmButton
+              label={t('pub.delete')}
+              confirmLabel={t('pub.delete')}
+              question={t('pub.product.confirmDelete')}
+              cancelLabel={t('pub.cancel')}
+              onConfirm={remove}
+              testId="product-delete"
+            />
+          )}
         </div>
       )}
     </form>

@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { useI18n } from '../../i18n/context.js';
 import { useApi } from '../../lib/session.js';
 import { ApiProblem } from './ApiProblem.js';
@@ -30,7 +31,6 @@ export function TemplateEditor({ template, products, readOnly, onSaved, onDelete
   const [body, setBody] = useState(template?.body ?? '');
   const [locale, setLocale] = useState(template?.locale ?? 'uk-UA');
   const [productId, setProductId] = useState(products[0]?.id ?? '');
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const save = useSave(fields);
   const preview = useCaptionPreview({ body, productId: productId || undefined, locale });
@@ -134,36 +134,16 @@ export function TemplateEditor({ template, products, readOnly, onSaved, onDelete
           <button type="submit" className="btn btn-primary" disabled={save.busy} data-testid="template-save">
             {save.busy ? t('pub.saving') : t('pub.save')}
           </button>
-          {template &&
-            (confirmDelete ? (
-              <span className="pub-confirm">
-                <span className="small">{t('pub.template.confirmDelete')}</span>
-                <button
-                  type="button"
-                  className="btn btn-small pub-danger"
-                  onClick={() => void remove()}
-                  data-testid="template-delete-confirm"
-                >
-                  {t('pub.delete')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small"
-                  onClick={() => setConfirmDelete(false)}
-                >
-                  {t('pub.cancel')}
-                </button>
-              </span>
-            ) : (
-              <button
-                type="button"
-                className="btn btn-ghost"
-                onClick={() => setConfirmDelete(true)}
-                data-testid="template-delete"
-              >
-                {t('pub.delete')}
-              </button>
-            ))}
+          {template && (
+            <ConfirmButton
+              label={t('pub.delete')}
+              confirmLabel={t('pub.delete')}
+              question={t('pub.template.confirmDelete')}
+              cancelLabel={t('pub.cancel')}
+              onConfirm={remove}
+              testId="template-delete"
+            />
+          )}
         </div>
       )}
     </form>
