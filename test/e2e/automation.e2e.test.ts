@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
-import { type BrowserSession, openBrowser, screenshot } from './browser.js';
+import { type BrowserSession, openBrowser, screenshot, simulatorControl } from './browser.js';
 
 // The Automation page against the built server in demo mode: the simulator plays Instagram and
 // its customers write through the control surface under /__simulator/__sim/. The seed's own rule
@@ -68,15 +68,7 @@ describe('automation page in a real browser (demo mode)', () => {
     await server?.stop();
   });
 
-  const sim = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}/__simulator/__sim/${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`simulator ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const sim = <T>(path: string, body?: unknown) => simulatorControl(server.url)<T>(path, body);
   const customerWrites = (text: string) => sim('customer-message', { from: customer, text });
   /** what the shop sent to the customer, as Instagram (the simulator) received it */
   const sentToCustomer = async () => {

@@ -91,3 +91,19 @@ export function textMessageDelivery(text: string, mid: string, igUserId = '17841
     ],
   };
 }
+
+/**
+ * The demo server's simulator control surface (/__simulator/__sim/…): GET without a body,
+ * POST with one; a refusal fails the test with the simulator's own words.
+ */
+export function simulatorControl(serverUrl: string) {
+  return async <T>(path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${serverUrl}/__simulator/__sim/${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`simulator ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 import { freePort } from '../support/services.js';
-import { type BrowserSession, openBrowser, screenshot } from './browser.js';
+import { type BrowserSession, openBrowser, screenshot, simulatorControl } from './browser.js';
 
 // The Inbox page against the built server in demo mode: the built-in simulator plays Instagram
 // (its shop has a few customers with conversation history) and is driven through its control
@@ -38,15 +38,7 @@ describe('inbox in a real browser (demo mode)', () => {
     await server?.stop();
   });
 
-  const sim = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}/__simulator/__sim/${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`simulator ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const sim = <T>(path: string, body?: unknown) => simulatorControl(server.url)<T>(path, body);
   const customerSends = (from: string, text: string, attachments?: { type: string; url: string }[]) =>
     sim<{ mid: string; igsid: string }>('customer-message', { from, text, attachments });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLocalInput } from '../../web/src/pages/publishing/zoned-time.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 import { freePort } from '../support/services.js';
-import { type BrowserSession, openBrowser, screenshot } from './browser.js';
+import { type BrowserSession, openBrowser, screenshot, simulatorControl } from './browser.js';
 
 // The Publishing page against the built server in demo mode: the simulator's shop has posts with
 // comments; replies, hides and publishes must reach it (its control surface under /__simulator/
@@ -52,15 +52,7 @@ describe('publishing in a real browser (demo mode)', () => {
     await server?.stop();
   });
 
-  const sim = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}/__simulator/__sim/${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`simulator ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const sim = <T>(path: string, body?: unknown) => simulatorControl(server.url)<T>(path, body);
   const api = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${server.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
     if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/context.js';
+import { RuleRowControls } from './RuleRowControls.js';
 import type { CommentRule } from './types.js';
 import type { AutomationContext } from './use-automation-context.js';
 
@@ -93,28 +94,14 @@ export function CommentRuleList({ ctx, rules, busyId, onEdit, onToggle, onMove }
                 )}
                 {r.privateReply && <span className="block">{t('automation.comments.withDm')}</span>}
               </td>
-              <td>
-                <label className="toggle">
-                  <input
-                    type="checkbox"
-                    checked={r.isActive}
-                    disabled={!ctx.isOwner || busy}
-                    onChange={(e) => onToggle(r, e.target.checked)}
-                    data-testid="comment-rule-toggle"
-                  />
-                  <span className="visually-hidden">{t('automation.list.active')}</span>
-                </label>
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => onEdit(r.id)}
-                  data-testid="comment-rule-edit"
-                >
-                  {ctx.isOwner ? t('automation.edit') : t('automation.view')}
-                </button>
-              </td>
+              <RuleRowControls
+                active={r.isActive}
+                canEdit={ctx.isOwner}
+                busy={busy}
+                onToggle={(active) => onToggle(r, active)}
+                onEdit={() => onEdit(r.id)}
+                testId="comment-rule"
+              />
             </tr>
           ))}
         </tbody>

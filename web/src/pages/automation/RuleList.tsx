@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/context.js';
+import { RuleRowControls } from './RuleRowControls.js';
 import { activeHoursText, cooldownText } from './rule-summary.js';
 import type { DmRule } from './types.js';
 import type { AutomationContext } from './use-automation-context.js';
@@ -103,28 +104,14 @@ export function RuleList({ ctx, rules, busyId, onEdit, onToggle, onMove }: Props
                     </span>
                   )}
                 </td>
-                <td>
-                  <label className="toggle">
-                    <input
-                      type="checkbox"
-                      checked={r.isActive}
-                      disabled={!ctx.isOwner || busy}
-                      onChange={(e) => onToggle(r, e.target.checked)}
-                      data-testid="rule-toggle"
-                    />
-                    <span className="visually-hidden">{t('automation.list.active')}</span>
-                  </label>
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() => onEdit(r.id)}
-                    data-testid="rule-edit"
-                  >
-                    {ctx.isOwner ? t('automation.edit') : t('automation.view')}
-                  </button>
-                </td>
+                <RuleRowControls
+                  active={r.isActive}
+                  canEdit={ctx.isOwner}
+                  busy={busy}
+                  onToggle={(active) => onToggle(r, active)}
+                  onEdit={() => onEdit(r.id)}
+                  testId="rule"
+                />
               </tr>
             );
           })}
