@@ -16,7 +16,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/inbox', label: 'nav.inbox', icon: 'inbox' },
   { to: '/automation', label: 'nav.automation', icon: 'automation' },
   { to: '/publishing', label: 'nav.publishing', icon: 'publishing' },
-  { to: '/statistics', label: 'nav.statistics', icon: 'statistics', soon: true },
+  { to: '/statistics', label: 'nav.statistics', icon: 'statistics' },
   { to: '/accounts', label: 'nav.accounts', icon: 'accounts' },
   { to: '/diagnostics', label: 'nav.diagnostics', icon: 'diagnostics' },
 ];

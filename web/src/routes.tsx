@@ -9,6 +9,7 @@ import { HomePage } from './pages/HomePage.js';
 import { InboxPage } from './pages/inbox/InboxPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PublishingPage } from './pages/publishing/PublishingPage.js';
+import { StatisticsPage } from './pages/statistics/StatisticsPage.js';
 
 interface Route {
   pattern: string;
@@ -30,6 +31,7 @@ const routes: readonly Route[] = [
     pattern: '/inbox/:conversationId',
     render: ({ conversationId = '' }) => <InboxPage conversationId={conversationId} />,
   },
+  { pattern: '/statistics', render: () => <StatisticsPage /> },
   // One element type for all, so moving between its parts keeps the page's shared state.
   { pattern: '/publishing', render: () => <PublishingPage /> },
   { pattern: '/publishing/:section', render: ({ section }) => <PublishingPage section={section} /> },

@@ -3,6 +3,7 @@ import { automationEn } from './automation/en.js';
 import { diagnosticsEn } from './diagnostics/en.js';
 import { inboxEn } from './inbox/en.js';
 import { publishingEn } from './publishing/en.js';
+import { statisticsEn } from './statistics/en.js';
 
 // The English dictionary is the reference: its keys define MessageKey, and ru.ts / uk.ts must
 // provide exactly the same keys (the compiler and test/web/i18n.test.ts both check). A page with
@@ -166,6 +167,7 @@ export const en = {
   ...diagnosticsEn,
   ...inboxEn,
   ...publishingEn,
+  ...statisticsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { diagnosticsRu } from './diagnostics/ru.js';
 import type { Dictionary } from './en.js';
 import { inboxRu } from './inbox/ru.js';
 import { publishingRu } from './publishing/ru.js';
+import { statisticsRu } from './statistics/ru.js';
 
 export const ru: Dictionary = {
   'app.name': 'Relaydesk',
@@ -165,4 +166,5 @@ export const ru: Dictionary = {
   ...diagnosticsRu,
   ...inboxRu,
   ...publishingRu,
+  ...statisticsRu,
 };

@@ -4,6 +4,7 @@ import { diagnosticsUk } from './diagnostics/uk.js';
 import type { Dictionary } from './en.js';
 import { inboxUk } from './inbox/uk.js';
 import { publishingUk } from './publishing/uk.js';
+import { statisticsUk } from './statistics/uk.js';
 
 export const uk: Dictionary = {
   'app.name': 'Relaydesk',
@@ -165,4 +166,5 @@ export const uk: Dictionary = {
   ...diagnosticsUk,
   ...inboxUk,
   ...publishingUk,
+  ...statisticsUk,
 };

@@ -28,6 +28,12 @@ export interface Stats {
   config: { useChatrace: boolean; useMockMode: boolean; hasAccessToken: boolean; apiUrl: string };
   deliveries: { total: number; last24h: number; rejected: number; lastReceivedAt: string | null };
   accounts: number;
+  /** the connected accounts' latest follower readings, summed; null before the first */
+  followers: number | null;
+  /** messages in and out since midnight, in the workspace's time zone */
+  messagesToday: number;
+  /** media published since Monday, in the workspace's time zone */
+  postsThisWeek: number;
 }
 
 export const deliveryStatuses = ['received', 'processed', 'unrouted', 'failed', 'rejected'] as const;

@@ -30,6 +30,30 @@ export function HomePage() {
       {!s && !stats.error && <p className="muted">{t('common.loading')}</p>}
       {s && (
         <div className="grid" data-testid="stats-card">
+          <section className="card" data-testid="home-instagram-card">
+            <h2>{t('stats.home.title')}</h2>
+            <div className="metrics">
+              <Metric
+                label={t('stats.home.followers')}
+                value={s.followers === null ? t('common.none') : n(s.followers)}
+                testId="stat-followers"
+              />
+              <Metric
+                label={t('stats.home.messagesToday')}
+                value={n(s.messagesToday)}
+                testId="stat-messages-today"
+              />
+              <Metric
+                label={t('stats.home.postsThisWeek')}
+                value={n(s.postsThisWeek)}
+                testId="stat-posts-week"
+              />
+            </div>
+            {s.followers === null && <p className="muted small">{t('stats.home.followersUnknown')}</p>}
+            <Link to="/statistics" className="btn btn-small">
+              {t('stats.home.open')}
+            </Link>
+          </section>
           <section className="card">
             <h2>{t('home.messages')}</h2>
             <div className="metrics">

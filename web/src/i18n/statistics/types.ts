@@ -1,0 +1,3 @@
+import type { statisticsEn } from './en.js';
+
+export type StatisticsDictionary = Record<keyof typeof statisticsEn, string>;
