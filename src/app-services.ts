@@ -12,13 +12,8 @@ import { AuthService } from './auth/auth.service.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { UserRepository } from './auth/user.repository.js';
-import { autoPostJobs, createAutoPostServices } from './auto-posts/auto-post-services.js';
-import {
-  automationJobs,
-  createAutomationServices,
-  createTakeover,
-} from './automation/automation-services.js';
-import { cleanupJob } from './cleanup/cleanup.job.js';
+import { createAutoPostServices } from './auto-posts/auto-post-services.js';
+import { createAutomationServices, createTakeover } from './automation/automation-services.js';
 import {
   CleanupRepository,
   defaultAttachmentRefs,
@@ -31,15 +26,15 @@ import { DiagnosticService } from './diagnostics/diagnostic.service.js';
 import { diagnosticDeps } from './diagnostics/diagnostic-deps.js';
 import { EventBus } from './events/event-bus.js';
 import { AttachmentFiles } from './inbox/attachment.files.js';
-import { createInboxServices, inboxJobs } from './inbox/inbox-services.js';
-import { createInsightServices, insightJobs } from './insights/insight-services.js';
-import type { JobContext, JobHandlers, JobQueue } from './jobs/job-queue.js';
+import { createInboxServices } from './inbox/inbox-services.js';
+import { insightKeys } from './insights/insight-access.js';
+import { createInsightServices } from './insights/insight-services.js';
+import type { JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { OutboundWebhookRepository } from './outbound-webhooks/outbound-webhook.repository.js';
-import { outboundWebhookJob } from './outbound-webhooks/outbound-webhook.routes.js';
 import { OutboundWebhookService } from './outbound-webhooks/outbound-webhook.service.js';
-import { createPostServices, postJobs } from './posts/post-services.js';
+import { createPostServices } from './posts/post-services.js';
 import { createProductServices } from './products/product-services.js';
 import { ChatraceClient } from './providers/chatrace/chatrace-client.js';
 import { GraphClient } from './providers/instagram/graph-client.js';
@@ -155,6 +150,9 @@ export function createServices({
     graph,
     afterCommentCreate: automation.commentAutomation.afterCreate,
     commentHandOver: automation.commentAutomation.handOver,
+    afterNewPosts: async (accountId) => {
+      await queue.enqueue('post-insights', { accountId }, { uniqueKey: insightKeys.posts(accountId) });
+    },
   });
   const attachmentFiles = new AttachmentFiles(config.DATA_DIR);
   const states = new OauthStates(new OauthStateRepository(database.db), secrets.sessionKey, clock);
@@ -272,70 +270,3 @@ export function createServices({
 }
 
 export type Services = ReturnType<typeof createServices>;
-
-/** every handler timed into relaydesk_job_duration_seconds{name,outcome} */
-function instrumented(handlers: JobHandlers, metrics: Metrics): JobHandlers {
-  const timed = Object.entries(handlers).map(([name, def]) => {
-    const run = def.handler as (payload: unknown, ctx: JobContext) => Promise<void>;
-    const handler = async (payload: unknown, ctx: JobContext) => {
-      const end = metrics.jobDuration.startTimer({ name });
-      try {
-        await run(payload, ctx);
-        end({ outcome: 'completed' });
-      } catch (err) {
-        end({ outcome: 'failed' });
-        throw err;
-      }
-    };
-    return [name, { ...def, handler }];
-  });
-  return Object.fromEntries(timed) as JobHandlers;
-}
-
-/** The typed job registry: a job name without a handler here does not compile. */
-export function jobHandlers(s: Services, metrics: Metrics): JobHandlers {
-  return instrumented(registry(s), metrics);
-}
-
-function registry(s: Services): JobHandlers {
-  return {
-    'process-deliveries': {
-      handler: ({ deliveryIds }) => s.events.processDeliveries(deliveryIds),
-      retry: { attempts: 8, backoffMs: 2_000, maxBackoffMs: 15 * 60_000 },
-      concurrency: 2,
-    },
-    'route-unrouted': {
-      handler: async ({ accountId }) => {
-        await s.events.routeUnrouted(accountId);
-      },
-      retry: { attempts: 5, backoffMs: 5_000 },
-    },
-    'sweep-deliveries': {
-      handler: async () => {
-        await s.events.sweep();
-      },
-      retry: { attempts: 1, backoffMs: 1_000 },
-    },
-    'refresh-tokens': {
-      handler: async (_payload, ctx) => {
-        const res = await s.accountService.refreshAll();
-        ctx.log.info(res, 'token refresh run finished');
-      },
-      retry: { attempts: 3, backoffMs: 60_000 },
-    },
-    ...inboxJobs(s),
-    ...autoPostJobs(s),
-    ...postJobs(s),
-    cleanup: cleanupJob(s.cleanup),
-    ...automationJobs(s),
-    'deliver-outbound-webhook': outboundWebhookJob(s.outboundWebhooks),
-    ...insightJobs(s),
-    'sweep-outbox': {
-      handler: async () => {
-        await s.outboundWebhooks.outbox.sweep();
-        await s.send.requeueUnsent();
-      },
-      retry: { attempts: 1, backoffMs: 1_000 },
-    },
-  };
-}

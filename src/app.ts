@@ -1,6 +1,7 @@
 import { accountRoutes, oauthCallbackRoute } from './accounts/account.routes.js';
 import { apiKeyRoutes, apiKeyScope } from './api-keys/api-key.routes.js';
-import { createServices, jobHandlers, type Services } from './app-services.js';
+import { jobHandlers } from './app-jobs.js';
+import { createServices, type Services } from './app-services.js';
 import { authRoutes, publicAuthRoutes } from './auth/auth.routes.js';
 import { autoPostRoutes } from './auto-posts/auto-post.routes.js';
 import { autoPostSeriesRoutes } from './auto-posts/auto-post-series.routes.js';

@@ -117,4 +117,24 @@ describe.each(dialects)('posts and comments with the simulator on %s', (dialect)
     await t.app.queue.enqueue('sync-media-all', {});
     await eventually(async () => sim.calls({ method: 'GET', path: /\/media$/ }).length > 0);
   });
+
+  it('reads the insights of a post right after the sync that found it', async () => {
+    const accountId = (await api('GET', '/api/v1/accounts')).items[0].id;
+    const igUserId = (await api('GET', '/api/v1/accounts')).items[0].igUserId;
+    const fresh = sim.state.addMedia({
+      ...{ accountId: igUserId, mediaType: 'IMAGE', productType: 'FEED', caption: 'Green dress' },
+      ...{ mediaUrl: '/__sim/img/dress.svg', timestamp: Date.now() - 3_600_000, likeCount: 2 },
+      ...{ commentsEnabled: true, children: [], isCarouselChild: false },
+    });
+    const { jobId } = await api('POST', `/api/v1/accounts/${accountId}/sync-media`);
+    await eventually(async () => (await t.app.queue.get(jobId))?.state === 'completed');
+    // not at the next hourly run
+    await eventually(async () =>
+      t.tdb.db
+        .selectFrom('media_insights')
+        .select('id')
+        .where('ig_media_id', '=', fresh.id)
+        .executeTakeFirst(),
+    );
+  });
 });

@@ -33,6 +33,8 @@ export interface PostDeps {
   afterCommentCreate?: AfterCommentCreate;
   /** … and here inside it (automation records that they await its decision) */
   commentHandOver?: CommentHandOver;
+  /** after a sync stored new posts (statistics reads their insights now, not at the next hour) */
+  afterNewPosts?: (accountId: string) => Promise<void>;
 }
 
 /** Media sync, the gallery and comments, wired by constructor. */
@@ -54,6 +56,7 @@ export function createPostServices(d: PostDeps) {
   return {
     posts: new PostService(postRows, accounts, postSync, d.queue),
     postSync,
+    afterNewPosts: d.afterNewPosts ?? (async () => {}),
     comments: new CommentService({
       comments: commentRows,
       threads: new CommentThreadRepository(database.db),
@@ -85,7 +88,8 @@ export function postJobs(s: PostServices): Pick<JobHandlers, 'sync-media' | 'syn
   return {
     'sync-media': {
       handler: async ({ accountId }, ctx) => {
-        await s.postSync.syncAccount(accountId, ctx);
+        const result = await s.postSync.syncAccount(accountId, ctx);
+        if (result.created > 0) await s.afterNewPosts(accountId);
       },
       // pages already stored are not stored twice; a refused token ends the job without retries
       retry: { attempts: 4, backoffMs: 60_000, maxBackoffMs: 30 * 60_000 },
