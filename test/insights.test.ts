@@ -253,7 +253,12 @@ describe.each(dialects)('statistics with the simulator on %s', (dialect) => {
       message: '(#10) Not enough viewers for the media to show insights',
       path: `^/${fresh.id}/insights$`,
     });
-    // the sync that finds the post reads its insights right after
+    const ws = (await t.app.services.users.findAdmin())?.workspace_id ?? '';
+    const live: unknown[] = [];
+    const stop = t.app.services.bus.subscribe(ws, (e) => {
+      if (e.type === 'insights.posts_synced') live.push(e.data);
+    });
+    // the sync that finds the post reads its insights right after, and says so on the live stream
     const sync = await api(`/api/v1/accounts/${shop.id}/sync-media`, token, 'POST');
     await jobDone((sync.body as Json).jobId);
     await eventually(async () =>
@@ -263,6 +268,9 @@ describe.each(dialects)('statistics with the simulator on %s', (dialect) => {
         .where('ig_media_id', '=', fresh.id)
         .executeTakeFirst(),
     );
+    await eventually(async () => live.length > 0);
+    stop();
+    expect(live[0]).toMatchObject({ accountId: shop.id, read: expect.any(Number) });
     const post = (await get(`/api/v1/posts?accountId=${shop.id}`)).items.find(
       (p: Json) => p.igMediaId === fresh.id,
     );

@@ -1,6 +1,7 @@
 import type { AccountRepository } from '../accounts/account.repository.js';
 import type { AccountService } from '../accounts/account.service.js';
 import { newId } from '../db/ids.js';
+import type { EventBus } from '../events/event-bus.js';
 import { graphAuth, reportFailure } from '../inbox/history-poll.js';
 import type { Logger } from '../logger.js';
 import type { GraphAuth, GraphClient } from '../providers/instagram/graph-client.js';
@@ -20,6 +21,7 @@ export interface MediaInsightDeps {
   accountService: AccountService;
   graph: GraphClient;
   secrets: Secrets;
+  bus: EventBus;
   log: Logger;
   clock: () => number;
   /** posts one run reads at most (default 200); the rest stay due for the next (hourly) run */
@@ -78,6 +80,9 @@ export class MediaInsightSync {
       }
     }
     this.d.log.info({ accountId, ...result }, 'post insights read');
+    // an open statistics page shows the new numbers (this job often ends after the account's)
+    if (result.read > 0)
+      this.d.bus.publish(account.workspace_id, 'insights.posts_synced', { accountId, read: result.read });
     return result;
   }
 

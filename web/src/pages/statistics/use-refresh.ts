@@ -5,7 +5,8 @@ import type { RefreshAccepted } from './types.js';
 
 // "Refresh" asks the server to read the account from Meta now (POST …/statistics/refresh) and
 // waits for `insights.synced` on the live stream, which the job sends when the account is read.
-// Any insights.synced for the account (the 6-hourly run too) reloads the page's numbers.
+// Any insights.synced for the account (the 6-hourly run too) reloads the page's numbers, and so
+// does insights.posts_synced, sent when the posts' own insights were read (often a little later).
 
 export type RefreshState =
   | { phase: 'idle' }
@@ -14,7 +15,7 @@ export type RefreshState =
   | { phase: 'done'; days: number }
   | { phase: 'failed'; error: unknown };
 
-const syncedTypes = ['insights.synced'];
+const syncedTypes = ['insights.synced', 'insights.posts_synced'];
 
 export function useRefresh(accountId: string, onSynced: () => void) {
   const api = useApi();
@@ -32,8 +33,9 @@ export function useRefresh(accountId: string, onSynced: () => void) {
   const live = useWorkspaceEvents(
     syncedTypes,
     (events) => {
-      if (!events.some((e) => e.data.accountId === accountId)) return;
-      if (waiting.current !== null) {
+      const ours = events.filter((e) => e.data.accountId === accountId);
+      if (ours.length === 0) return;
+      if (waiting.current !== null && ours.some((e) => e.type === 'insights.synced')) {
         setState({ phase: 'done', days: waiting.current });
         waiting.current = null;
       }
