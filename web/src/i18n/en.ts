@@ -157,6 +157,7 @@ export const en = {
   'error.network': 'The server cannot be reached. Check your connection.',
   'error.unknown': 'The request failed (code: {code}).',
   'error.requestId': 'Request ID: {id}',
+  'error.details': 'Details: {message}',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address.',

@@ -156,6 +156,7 @@ export const ru: Dictionary = {
   'error.network': 'Не удаётся связаться с сервером. Проверьте подключение.',
   'error.unknown': 'Запрос не выполнен (код: {code}).',
   'error.requestId': 'ID запроса: {id}',
+  'error.details': 'Подробности: {message}',
 
   'notFound.title': 'Страница не найдена',
   'notFound.text': 'По этому адресу ничего нет.',

@@ -156,6 +156,7 @@ export const uk: Dictionary = {
   'error.network': 'Не вдається зʼєднатися із сервером. Перевірте підключення.',
   'error.unknown': 'Запит не виконано (код: {code}).',
   'error.requestId': 'ID запиту: {id}',
+  'error.details': 'Подробиці: {message}',
 
   'notFound.title': 'Сторінку не знайдено',
   'notFound.text': 'За цією адресою нічого немає.',

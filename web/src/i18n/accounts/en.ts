@@ -40,7 +40,6 @@ export const accountsEn = {
   'accounts.connectedBanner': '{name} is connected.',
   'accounts.connectedBannerUnknown': 'The account is connected.',
   'accounts.connectFailed': 'Instagram Login did not complete.',
-  'accounts.connectDetails': 'Details: {message}',
   'accounts.oauthError.oauth_cancelled': 'The Instagram login was cancelled, so nothing was connected.',
   'accounts.oauthError.oauth_failed': 'Instagram did not send the login back. Try connecting again.',
   'accounts.oauthError.unknown': 'Something went wrong while connecting (code: {code}).',

@@ -42,7 +42,6 @@ export const accountsRu: AccountsDictionary = {
   'accounts.connectedBanner': 'Аккаунт {name} подключён.',
   'accounts.connectedBannerUnknown': 'Аккаунт подключён.',
   'accounts.connectFailed': 'Вход через Instagram не завершён.',
-  'accounts.connectDetails': 'Подробности: {message}',
   'accounts.oauthError.oauth_cancelled': 'Вход в Instagram был отменён, поэтому ничего не подключено.',
   'accounts.oauthError.oauth_failed': 'Instagram не вернул результат входа. Попробуйте подключиться ещё раз.',
   'accounts.oauthError.unknown': 'При подключении что-то пошло не так (код: {code}).',

@@ -41,7 +41,6 @@ export const accountsUk: AccountsDictionary = {
   'accounts.connectedBanner': 'Акаунт {name} підключено.',
   'accounts.connectedBannerUnknown': 'Акаунт підключено.',
   'accounts.connectFailed': 'Вхід через Instagram не завершено.',
-  'accounts.connectDetails': 'Подробиці: {message}',
   'accounts.oauthError.oauth_cancelled': 'Вхід в Instagram скасовано, тож нічого не підключено.',
   'accounts.oauthError.oauth_failed': 'Instagram не повернув результат входу. Спробуйте підключитися ще раз.',
   'accounts.oauthError.unknown': 'Під час підключення щось пішло не так (код: {code}).',

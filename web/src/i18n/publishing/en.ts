@@ -150,7 +150,6 @@ export const publishingEn = {
   'pub.mediaType.carousel': 'Carousel',
   'pub.mediaType.reel': 'Reel',
   'pub.mediaType.story': 'Story',
-  'pub.problem.details': 'Details: {message}',
   'pub.problem.media_not_public':
     'Instagram cannot download the image or video: it must be on a public https address.',
   'pub.problem.media_rejected': 'Instagram did not accept the image or video (its size, format or address).',

@@ -152,7 +152,6 @@ export const publishingRu: PublishingDictionary = {
   'pub.mediaType.carousel': 'Карусель',
   'pub.mediaType.reel': 'Reels',
   'pub.mediaType.story': 'История',
-  'pub.problem.details': 'Подробности: {message}',
   'pub.problem.media_not_public':
     'Instagram не может скачать изображение или видео: оно должно лежать по публичному https-адресу.',
   'pub.problem.media_rejected': 'Instagram не принял изображение или видео (размер, формат или адрес).',

@@ -151,7 +151,6 @@ export const publishingUk: PublishingDictionary = {
   'pub.mediaType.carousel': 'Карусель',
   'pub.mediaType.reel': 'Рілс',
   'pub.mediaType.story': 'Сторіз',
-  'pub.problem.details': 'Подробиці: {message}',
   'pub.problem.media_not_public':
     'Instagram не може завантажити зображення чи відео: воно має бути за публічною https-адресою.',
   'pub.problem.media_rejected': 'Instagram не прийняв зображення чи відео (розмір, формат або адреса).',

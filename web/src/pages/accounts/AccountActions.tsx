@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { DetailedError } from '../../components/DetailedError.js';
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/context.js';
 import { useApi } from '../../lib/session.js';
-import { DetailedError } from './DetailedError.js';
 import { accountLabel, availableActions } from './status.js';
 import type { Account } from './types.js';
 import { useAction } from './use-action.js';

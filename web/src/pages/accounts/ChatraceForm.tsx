@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { DetailedError } from '../../components/DetailedError.js';
 import { useT } from '../../i18n/context.js';
 import { useApi } from '../../lib/session.js';
-import { DetailedError } from './DetailedError.js';
 import type { ChatraceConnection } from './types.js';
 import { useAction } from './use-action.js';
 

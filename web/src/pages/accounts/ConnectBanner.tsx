@@ -42,7 +42,7 @@ export function ConnectBanner({ banner, accounts, onDismiss }: Props) {
         <span data-testid="connect-banner-message">{explainConnectError(t, banner.code)}</span>
         {banner.message && (
           <span className="block small" data-testid="connect-banner-details">
-            {t('accounts.connectDetails', { message: banner.message })}
+            {t('error.details', { message: banner.message })}
           </span>
         )}
       </div>

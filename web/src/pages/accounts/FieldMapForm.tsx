@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { DetailedError } from '../../components/DetailedError.js';
 import { useT } from '../../i18n/context.js';
 import { ApiError } from '../../lib/api.js';
 import { useApi } from '../../lib/session.js';
 import { type FieldMapForm as Form, fieldMapFromForm, formFromFieldMap, invalidFields } from './chatrace.js';
-import { DetailedError } from './DetailedError.js';
 import { type Account, fieldMapKeys } from './types.js';
 import { useAction } from './use-action.js';
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { DetailedError } from '../../components/DetailedError.js';
 import { useT } from '../../i18n/context.js';
 import { Link } from '../../lib/router.js';
 import { useApi } from '../../lib/session.js';
 import { useAction } from '../accounts/use-action.js';
-import { ApiProblem } from './ApiProblem.js';
 import { FieldError } from './FieldError.js';
 import { fieldErrors } from './field-errors.js';
 import { postActions } from './post-status.js';
@@ -114,7 +114,7 @@ export function AutoPostActions({ post, timeZone, onChanged }: Props) {
         )}
       </div>
       {Object.keys(byField).length === 0 && (
-        <ApiProblem error={action.error} testId="auto-post-action-error" />
+        <DetailedError error={action.error} testId="auto-post-action-error" />
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { DetailedError } from '../../components/DetailedError.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/context.js';
-import { ApiProblem } from './ApiProblem.js';
 import { shortDateTime } from './format.js';
 import type { CommentView } from './types.js';
 import type { CommentsState } from './use-comments.js';
@@ -91,7 +91,7 @@ export function CommentItem({ comment: c, comments }: Props) {
           testId="comment-delete"
         />
       </div>
-      {failed !== null && <ApiProblem error={failed} testId="comment-error" />}
+      {failed !== null && <DetailedError error={failed} testId="comment-error" />}
       {replying && (
         <form className="pub-reply-box" onSubmit={(e) => void send(e)}>
           <textarea

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { DetailedError } from '../../components/DetailedError.js';
 import { useT } from '../../i18n/context.js';
 import { useRouter } from '../../lib/router.js';
 import { useApi } from '../../lib/session.js';
-import { ApiProblem } from './ApiProblem.js';
 import {
   type AutoPostDraft,
   createBody,
@@ -104,7 +104,7 @@ export function ComposeForm({ ctx, post, products, templates }: Props) {
     <form className="pub-compose" onSubmit={(e) => void submit(e)} data-testid="compose" noValidate>
       <div className="card pub-form">
         <h2>{t(post ? 'pub.compose.editTitle' : 'pub.compose.title')}</h2>
-        <ApiProblem error={save.formError} testId="compose-error" />
+        <DetailedError error={save.formError} testId="compose-error" />
         <div className="pub-row">
           <label className="field">
             <span>{t('pub.account')}</span>

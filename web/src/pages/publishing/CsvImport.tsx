@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { DetailedError } from '../../components/DetailedError.js';
 import { useT } from '../../i18n/context.js';
 import { useApi } from '../../lib/session.js';
-import { ApiProblem } from './ApiProblem.js';
 import { csvUpload, importSummary, reportCsv, reportLines } from './csv-report.js';
 import type { ImportReport } from './types.js';
 import { useSave } from './use-save.js';
@@ -80,7 +80,7 @@ export function CsvImport({ onImported }: { onImported(): void }) {
           {upload.busy ? t('pub.import.uploading') : t('pub.import.submit')}
         </button>
       </form>
-      <ApiProblem error={upload.error} testId="csv-error" />
+      <DetailedError error={upload.error} testId="csv-error" />
       {report && summary && (
         <div className="pub-import-report" data-testid="csv-report" role="status">
           <p className={summary.clean ? 'text-ok' : undefined} data-testid="csv-summary">

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { DetailedError } from '../../components/DetailedError.js';
 import { useT } from '../../i18n/context.js';
 import { useApi } from '../../lib/session.js';
-import { ApiProblem } from './ApiProblem.js';
 import { CustomFieldsEditor } from './CustomFieldsEditor.js';
 import { FieldError } from './FieldError.js';
 import { draftOf, emptyDraft, type ProductDraft, parseHashtags, toProductBody } from './product-form.js';
@@ -54,7 +54,7 @@ export function ProductForm({ product, readOnly, onSaved, onDeleted }: Props) {
   return (
     <form className="card pub-form" onSubmit={(e) => void submit(e)} data-testid="product-form" noValidate>
       <h2>{product ? t('pub.product.edit', { name: product.name }) : t('pub.product.new')}</h2>
-      <ApiProblem error={save.formError} testId="product-error" />
+      <DetailedError error={save.formError} testId="product-error" />
       <fieldset disabled={readOnly} className="pub-fieldset">
         <label className="field">
           <span>{t('pub.product.name')}</span>

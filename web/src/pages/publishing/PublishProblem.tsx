@@ -22,7 +22,7 @@ export function PublishProblem({ post, compact = false }: { post: AutoPostView; 
       <span data-testid="publish-problem-text">{text}</span>
       {!compact && problem.code && problem.detail && (
         <span className="block small pub-problem-detail" data-testid="publish-problem-detail">
-          {t('pub.problem.details', { message: problem.detail })}
+          {t('error.details', { message: problem.detail })}
         </span>
       )}
     </div>

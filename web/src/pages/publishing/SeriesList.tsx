@@ -1,7 +1,7 @@
+import { DetailedError } from '../../components/DetailedError.js';
 import { useI18n } from '../../i18n/context.js';
 import { useApi } from '../../lib/session.js';
 import { useAction } from '../accounts/use-action.js';
-import { ApiProblem } from './ApiProblem.js';
 import { dayLabel } from './format.js';
 import type { SeriesView } from './schedule-types.js';
 
@@ -30,7 +30,7 @@ export function SeriesList({ items, canChange, accountName, productName, onChang
   return (
     <section className="pub-series" data-testid="series-list">
       <h2>{t('pub.series.title')}</h2>
-      <ApiProblem error={action.error} testId="series-error" />
+      <DetailedError error={action.error} testId="series-error" />
       <ul>
         {items.map((s) => {
           const next = productName(s.productIds[s.position % s.productIds.length] ?? null);

@@ -1,6 +1,6 @@
+import { DetailedError } from '../../components/DetailedError.js';
 import { Icon } from '../../components/Icon.js';
 import { useI18n } from '../../i18n/context.js';
-import { ApiProblem } from './ApiProblem.js';
 import { shortDateTime } from './format.js';
 import { isFinished } from './sync.js';
 import type { MediaSync } from './use-media-sync.js';
@@ -57,7 +57,7 @@ export function SyncPanel({ sync }: { sync: MediaSync }) {
           </span>
         </div>
       )}
-      <ApiProblem error={sync.startError} testId="sync-error" />
+      <DetailedError error={sync.startError} testId="sync-error" />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { DetailedError } from '../../components/DetailedError.js';
 import { useI18n } from '../../i18n/context.js';
 import { useApi } from '../../lib/session.js';
-import { ApiProblem } from './ApiProblem.js';
 import { CaptionPreviewPanel } from './CaptionPreviewPanel.js';
 import { FieldError } from './FieldError.js';
 import { templateProblems } from './field-errors.js';
@@ -73,7 +73,7 @@ export function TemplateEditor({ template, products, readOnly, onSaved, onDelete
       noValidate
     >
       <h2>{template ? t('pub.template.edit', { name: template.name }) : t('pub.template.new')}</h2>
-      <ApiProblem error={invalid ? null : save.formError} testId="template-error" />
+      <DetailedError error={invalid ? null : save.formError} testId="template-error" />
       <fieldset disabled={readOnly} className="pub-fieldset">
         <div className="pub-row">
           <label className="field">

@@ -1,11 +1,14 @@
-import { describeError } from '../../components/ErrorMessage.js';
-import { useT } from '../../i18n/context.js';
-import { ApiError } from '../../lib/api.js';
+import { useT } from '../i18n/context.js';
+import { ApiError } from '../lib/api.js';
+import { describeError } from './ErrorMessage.js';
 
-// For these codes the server's message names what exactly is wrong (the missing CSV column, the
-// URL Instagram cannot reach, Meta's own reason), so it is shown under the translated sentence.
+// For these codes the server's message names what exactly is wrong (the field, the missing CSV
+// column, the URL Instagram cannot reach, Meta's own reason: "Error validating access token:
+// Session has expired…"), which is what the person needs to fix it, so it is shown under the
+// translated sentence.
 const specific = new Set([
   'validation_failed',
+  'account_in_other_workspace',
   'caption_template_invalid',
   'product_import_invalid',
   'product_import_too_large',
@@ -19,7 +22,7 @@ const specific = new Set([
 ]);
 
 /** An API error in the user's language, with the server's specifics where they help to fix it. */
-export function ApiProblem({ error, testId }: { error: unknown; testId: string }) {
+export function DetailedError({ error, testId }: { error: unknown; testId: string }) {
   const t = useT();
   if (!error) return null;
   const api = error instanceof ApiError ? error : null;
@@ -30,7 +33,7 @@ export function ApiProblem({ error, testId }: { error: unknown; testId: string }
         <span data-testid={`${testId}-message`}>{describeError(t, error)}</span>
         {details && (
           <span className="block small" data-testid={`${testId}-details`}>
-            {t('pub.problem.details', { message: details })}
+            {t('error.details', { message: details })}
           </span>
         )}
         {api?.requestId && (
