@@ -1,4 +1,4 @@
-// Output of bench/inbox.js: a compact table on stdout (plus one JSON line, like bench/ingest.js)
+// Output of bench/inbox.js: a compact table on stdout (plus one JSON line for bench/all.js)
 // and the same figures as Markdown in bench/results-inbox.md.
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -56,17 +56,24 @@ export function printReport(runs, { plan, opts, totalSeconds, log }) {
   log(
     `\nwhole run: ${totalSeconds.toFixed(0)} s (${plan.N} messages, ${opts.iterations} iterations per query)`,
   );
+  // the rows of bench/lib.js's shape (bench/all.js reads them); the baselines are in each row
   const rows = runs.flatMap((run) =>
-    run.results.map((r) => ({
-      db: run.dialect,
-      query: r.id,
-      p50: r.p50,
-      p95: r.p95,
-      ratio: r.ratio,
-      pass: r.pass,
-    })),
+    run.results
+      .filter((r) => r.baseline)
+      .map((r) => ({
+        db: run.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL',
+        query: r.id,
+        figure: `${r.label}, p95 ms`,
+        value: r.p95,
+        baseline: run.results.find((b) => b.id === r.baseline)?.p95 ?? null,
+        ratio: r.ratio,
+        target: `< ${TARGET_P95_MS} ms`,
+        pass: r.pass,
+        p50: r.p50,
+      })),
   );
-  log(JSON.stringify({ bench: 'inbox', messages: plan.N, conversations: plan.C, rows }));
+  const sizes = { messages: plan.N, conversations: plan.C, iterations: opts.iterations };
+  log(JSON.stringify({ bench: 'inbox', ...sizes, rows }));
 }
 
 export function writeMarkdown(url, runs, { plan, opts, totalSeconds }) {

@@ -58,7 +58,7 @@ const rows = [
   ),
 ];
 printRows(rows);
-console.log(JSON.stringify({ bench: 'ingest', rows }));
+console.log(JSON.stringify({ bench: 'ingest', durationSeconds: duration, connections: 100, rows }));
 if (rows.some((r) => !r.pass)) process.exitCode = 1;
 
 async function drained(dir, timeoutMs) {

@@ -94,7 +94,12 @@ async function runOn(database) {
 const runs = [await runOn('sqlite')];
 if (!argv.includes('--sqlite-only')) runs.push(await runOn('postgres'));
 console.log(
-  JSON.stringify({ bench: 'scheduler', runs: runs.map((r) => ({ database: r.database, rows: r.rows })) }),
+  JSON.stringify({
+    bench: 'scheduler',
+    posts: POSTS,
+    accounts: ACCOUNTS,
+    runs: runs.map((r) => ({ database: r.database, rows: r.rows })),
+  }),
 );
 writeReport(new URL('./results-scheduler.md', import.meta.url), { posts: POSTS, accounts: ACCOUNTS, runs });
 if (runs.some((r) => r.rows.some((x) => !x.pass))) process.exitCode = 1;

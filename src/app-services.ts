@@ -9,7 +9,7 @@ import { ApiKeyRepository } from './api-keys/api-key.repository.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
 import type { UserView } from './auth/auth.schema.js';
 import { AuthService } from './auth/auth.service.js';
-import { LoginLimiter } from './auth/login-limiter.js';
+import { createLoginLimiter } from './auth/login-limiter.redis.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { UserRepository } from './auth/user.repository.js';
 import { createAutoPostServices } from './auto-posts/auto-post-services.js';
@@ -73,6 +73,7 @@ export function createServices({
   const webhookEvents = new WebhookEventRepository(database.db);
   const tokens = createSessionTokens(secrets.sessionKey, config.ACCESS_TOKEN_TTL, clock);
   const bus = new EventBus(clock);
+  const loginLimiter = createLoginLimiter(config.REDIS_URL, log, clock);
   const outboundWebhooks = new OutboundWebhookService(
     new OutboundWebhookRepository(database.db),
     secrets,
@@ -192,7 +193,8 @@ export function createServices({
     bus,
     graph,
     instagram,
-    auth: new AuthService(users, tokens, new LoginLimiter(clock), log, onFirstOwner),
+    loginLimiter,
+    auth: new AuthService(users, tokens, loginLimiter, log, onFirstOwner),
     accountService,
     ...inboxServices,
     ...autoPostServices,

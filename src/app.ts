@@ -219,6 +219,7 @@ export async function createApp(baseConfig: Config, opts: AppOptions = {}): Prom
       await queue.stop();
       await queue.close();
       await services.bus.close();
+      await services.loginLimiter.close();
       await demo?.stop();
       await database.close();
     },

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { backupCommand } from './db/backup.command.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { simulateCommand } from './demo/simulate.command.js';
@@ -13,6 +14,7 @@ const help = `Usage: relaydesk <command> [options]
 Commands:
   serve                      run the server and job worker (default)
   migrate                    apply database migrations and exit
+  backup <file>              SQLite: a consistent, checked copy of the database while the server runs
   user create --email E --password P [--role owner|agent] [--workspace ID]
                              create a user (the first one becomes the instance administrator)
   replay <deliveryId>        process a stored webhook delivery again (idempotent)
@@ -56,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
         return 0;
       }
+      case 'backup':
+        return await backupCommand(rest, config);
       case 'user':
         return await userCommand(config, rest);
       case 'replay':

@@ -29,15 +29,15 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, ip: string) {
-    this.limiter.check(ip, email);
+    const attempt = await this.limiter.begin(ip, email);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
     if (!user || !ok) {
-      this.limiter.fail(ip, email);
+      await attempt.failed();
       this.log.warn({ ip }, 'login failed');
       throw errors.invalidCredentials();
     }
-    this.limiter.succeed(email);
+    await attempt.succeeded();
     const token = await this.tokens.issue({
       userId: user.id,
       workspaceId: user.workspace_id,
@@ -123,8 +123,15 @@ export class AuthService {
   async ensureAdmin(email: string | undefined, password: string | undefined): Promise<UserView | null> {
     if (!email || !password) return null;
     if (await this.users.findByEmail(email)) return null;
-    const user = await this.createUser({ email, password, role: 'owner' });
-    this.log.info({ email: user.email }, 'created the first owner from ADMIN_EMAIL');
-    return user;
+    try {
+      const user = await this.createUser({ email, password, role: 'owner' });
+      this.log.info({ email: user.email }, 'created the first owner from ADMIN_EMAIL');
+      return user;
+    } catch (err) {
+      // Instances started together race to create the owner; the unique email lets one win, and
+      // the others find it now (its whole transaction, workspace included, rolled back).
+      if (await this.users.findByEmail(email)) return null;
+      throw err;
+    }
   }
 }

@@ -31,8 +31,13 @@ export class AutomationActionRepository {
   }
 
   /** the rule already spoke to this contact since then (per-contact cooldown) */
-  async ruleSpokeSince(contactId: string, ruleId: string, since: string): Promise<boolean> {
-    const r = await this.db
+  async ruleSpokeSince(
+    contactId: string,
+    ruleId: string,
+    since: string,
+    db: Kysely<Database> = this.db,
+  ): Promise<boolean> {
+    const r = await db
       .selectFrom('automation_actions')
       .select('id')
       .where('contact_id', '=', contactId)
@@ -43,8 +48,13 @@ export class AutomationActionRepository {
     return r !== undefined;
   }
 
-  async kindSpokeSince(conversationId: string, kind: AutomationKind, since: string): Promise<boolean> {
-    const r = await this.db
+  async kindSpokeSince(
+    conversationId: string,
+    kind: AutomationKind,
+    since: string,
+    db: Kysely<Database> = this.db,
+  ): Promise<boolean> {
+    const r = await db
       .selectFrom('automation_actions')
       .select('id')
       .where('conversation_id', '=', conversationId)
@@ -56,8 +66,8 @@ export class AutomationActionRepository {
   }
 
   /** automated messages in the conversation since then (loop protection) */
-  async spokenSince(conversationId: string, since: string): Promise<number> {
-    const r = await this.db
+  async spokenSince(conversationId: string, since: string, db: Kysely<Database> = this.db): Promise<number> {
+    const r = await db
       .selectFrom('automation_actions')
       .select(sql<number>`count(*)`.as('n'))
       .where('conversation_id', '=', conversationId)

@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { AccountRow } from '../accounts/account.repository.js';
 import { newId } from '../db/ids.js';
-import type { AutomationKind } from '../db/schema.js';
+import type { AutomationKind, Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { ContactRepository, ContactRow } from '../inbox/contact.repository.js';
@@ -38,6 +39,15 @@ const refusals: Record<string, string> = {
 };
 
 class AlreadyDecided extends Error {}
+/** a limit that another worker's decision, committed meanwhile, now applies to this answer */
+class SilencedMeanwhile extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** the limits checked again inside the answer's transaction */
+type Recheck = (db: Kysely<Database>) => Promise<string | null>;
 
 const batch = 100;
 
@@ -97,7 +107,8 @@ export class DmAutomationService {
     const candidate = await pickCandidate(m, s, rules, new Date(now), () => this.d.repo.wroteBefore(m));
     if (!candidate) return this.d.repo.decided(m.id);
     const reason = await this.whySilent(candidate, conversation, contact, s, now);
-    return this.act(m, conversation, contact, candidate, reason, undefined);
+    const recheck: Recheck = (db) => this.whySilent(candidate, conversation, contact, s, now, db);
+    return this.act(m, conversation, contact, candidate, reason, undefined, recheck);
   }
 
   /** the limits, in the order a person would ask about them */
@@ -107,20 +118,23 @@ export class DmAutomationService {
     contact: ContactRow,
     s: AutomationSettings,
     now: number,
+    db?: Kysely<Database>,
   ): Promise<string | null> {
     const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
     if (contact.automation_opted_out_at) return 'opted_out';
     if (conversation.automation_paused_until && conversation.automation_paused_until > iso(0))
       return 'takeover';
     if (c.rule && c.rule.cooldownSeconds > 0) {
-      if (await this.d.actions.ruleSpokeSince(contact.id, c.rule.id, iso(c.rule.cooldownSeconds * 1000)))
+      if (await this.d.actions.ruleSpokeSince(contact.id, c.rule.id, iso(c.rule.cooldownSeconds * 1000), db))
         return 'cooldown';
     }
     if (c.kind === 'away' && s.away.cooldownMinutes > 0) {
-      if (await this.d.actions.kindSpokeSince(conversation.id, 'away', iso(s.away.cooldownMinutes * 60_000)))
+      if (
+        await this.d.actions.kindSpokeSince(conversation.id, 'away', iso(s.away.cooldownMinutes * 60_000), db)
+      )
         return 'cooldown';
     }
-    if ((await this.d.actions.spokenSince(conversation.id, iso(3600_000))) >= s.maxPerConversationPerHour)
+    if ((await this.d.actions.spokenSince(conversation.id, iso(3600_000), db)) >= s.maxPerConversationPerHour)
       return 'loop_limit';
     return null;
   }
@@ -128,6 +142,10 @@ export class DmAutomationService {
   /**
    * Records the decision and, unless silent, queues the answer in the same transaction.
    * `optOutAt`: the contact's new opt-out state (a STOP or START), undefined to leave it.
+   * `recheck`: the limits again, inside the answer's transaction. It runs after queueMessages has
+   * updated the conversation row, so on PostgreSQL under that row's lock: two workers (or
+   * instances) answering one conversation take turns, and the second sees the first's answer, so a
+   * cooldown or the loop limit holds under concurrency. (SQLite transactions are serial anyway.)
    */
   private async act(
     m: MessageRow,
@@ -136,6 +154,7 @@ export class DmAutomationService {
     c: Candidate,
     reason: string | null,
     optOutAt: string | null | undefined,
+    recheck?: Recheck,
   ): Promise<void> {
     const row = this.actionRow(m, conversation, c);
     try {
@@ -152,6 +171,8 @@ export class DmAutomationService {
         // Instagram delivers a file as a message of its own, after the text: both in one commit.
         const messages = [{ ...text, ...who }, ...(attachment ? [{ attachment, ...who }] : [])];
         await this.d.send.queueMessages(conversation, messages, async (trx, message) => {
+          const late = await recheck?.(trx);
+          if (late) throw new SilencedMeanwhile(late);
           if (!(await this.d.actions.insert({ ...row, status: 'queued', message_id: message.id }, trx)))
             throw new AlreadyDecided();
           if (optOutAt !== undefined) await this.d.repo.setOptOut(contact.id, optOutAt, trx);
@@ -160,6 +181,8 @@ export class DmAutomationService {
       }
     } catch (err) {
       if (err instanceof AlreadyDecided) return this.d.repo.decided(m.id);
+      if (err instanceof SilencedMeanwhile)
+        return this.act(m, conversation, contact, { ...c, reply: null }, err.reason, optOutAt);
       const refusal = err instanceof AppError ? refusals[err.code] : undefined;
       if (!refusal) throw err;
       return this.act(m, conversation, contact, { ...c, reply: null }, refusal, optOutAt);

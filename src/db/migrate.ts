@@ -43,8 +43,11 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
- * Applies pending migrations. Kysely's migrator takes a lock (a row lock on PostgreSQL), so
- * several instances starting at once apply each migration exactly once.
+ * Applies pending migrations. On PostgreSQL Kysely's migrator holds a session-level advisory lock
+ * (`pg_advisory_lock`) on one connection while it reads what is applied and runs the rest in one
+ * transaction, so instances starting at once apply each migration exactly once: the others wait,
+ * then find nothing left to do. A crashed migrator's lock goes with its connection. SQLite has a
+ * single writer and needs no lock.
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider });

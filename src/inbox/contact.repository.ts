@@ -29,7 +29,8 @@ export class ContactRepository {
   ): Promise<{ byExternal: Map<string, ContactRow>; created: ContactRow[] }> {
     const ids = [...hints.keys()];
     const byExternal = new Map((await this.findByExternal(account.id, ids)).map((c) => [c.external_id, c]));
-    const missing = ids.filter((id) => !byExternal.has(id));
+    // sorted: concurrent batches insert new contacts in one order, so they never deadlock
+    const missing = ids.filter((id) => !byExternal.has(id)).sort();
     if (missing.length === 0) return { byExternal, created: [] };
     const persons = await this.personsOf(account, missing, hints);
     const now = nowIso();

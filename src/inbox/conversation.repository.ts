@@ -45,32 +45,35 @@ export class ConversationRepository {
   async ensure(contacts: ContactRow[]): Promise<Map<string, ConversationRow>> {
     if (contacts.length === 0) return new Map();
     const now = nowIso();
-    const rows = contacts.map((c) => {
-      const id = newId();
-      return {
-        id,
-        workspace_id: c.workspace_id,
-        account_id: c.account_id,
-        contact_id: c.id,
-        external_id: null,
-        status: 'open' as const,
-        assignee_id: null,
-        unread_count: 0,
-        last_message_id: null,
-        last_message_at: null,
-        last_message_preview: null,
-        last_message_direction: null,
-        last_customer_at: null,
-        operator_read_at: null,
-        customer_read_at: null,
-        customer_read_mid: null,
-        customer_read_mid_at: null,
-        attribution: null,
-        inbox_rank: inboxRank(0, null, now, id),
-        created_at: now,
-        updated_at: now,
-      };
-    });
+    // inserted in one order everywhere: concurrent batches wait on each other's new rows, never in a cycle
+    const rows = [...contacts]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((c) => {
+        const id = newId();
+        return {
+          id,
+          workspace_id: c.workspace_id,
+          account_id: c.account_id,
+          contact_id: c.id,
+          external_id: null,
+          status: 'open' as const,
+          assignee_id: null,
+          unread_count: 0,
+          last_message_id: null,
+          last_message_at: null,
+          last_message_preview: null,
+          last_message_direction: null,
+          last_customer_at: null,
+          operator_read_at: null,
+          customer_read_at: null,
+          customer_read_mid: null,
+          customer_read_mid_at: null,
+          attribution: null,
+          inbox_rank: inboxRank(0, null, now, id),
+          created_at: now,
+          updated_at: now,
+        };
+      });
     await this.db
       .insertInto('conversations')
       .values(rows)
@@ -84,7 +87,10 @@ export class ConversationRepository {
         'in',
         contacts.map((c) => c.id),
       );
-    if (this.dialect === 'postgres') q = q.forUpdate();
+    // The row lock serializes inbox batches of one conversation across workers and instances (the
+    // summary is recomputed from the messages under it); taken in id order, so two batches that
+    // share several conversations cannot deadlock.
+    if (this.dialect === 'postgres') q = q.orderBy('id').forUpdate();
     return new Map((await q.execute()).map((c) => [c.contact_id, c]));
   }
 

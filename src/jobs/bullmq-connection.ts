@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -12,7 +12,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function connectRedis(
   url: string,
   name: string,
-  opts: { maxRetriesPerRequest: number | null },
+  opts: Pick<RedisOptions, 'maxRetriesPerRequest' | 'enableOfflineQueue' | 'commandTimeout'>,
   logger: Logger,
 ): Redis {
   const client = new Redis(url, { ...opts, connectionName: name });

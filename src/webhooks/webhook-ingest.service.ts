@@ -47,6 +47,8 @@ export class WebhookIngestService {
   private window = { start: 0, count: 0, previous: 0 };
   /** wakes the job worker once the batch that wrote its job has committed (batches commit one at a time) */
   private wake: (() => void) | null = null;
+  /** process-deliveries jobs on their way to an external queue (BullMQ), awaited by drain() */
+  private readonly enqueuing = new Set<Promise<void>>();
 
   constructor(
     private readonly repo: WebhookEventRepository,
@@ -92,11 +94,15 @@ export class WebhookIngestService {
     }
     const deliveryIds = this.toProcess(rows, results);
     if (deliveryIds.length === 0) return;
-    this.queue
+    const enqueued = this.queue
       .enqueue('process-deliveries', { deliveryIds })
-      .catch((err) =>
-        this.log.warn({ err, deliveries: deliveryIds.length }, 'enqueue failed; the sweeper will retry'),
-      );
+      .then(
+        () => undefined,
+        (err) =>
+          this.log.warn({ err, deliveries: deliveryIds.length }, 'enqueue failed; the sweeper will retry'),
+      )
+      .finally(() => this.enqueuing.delete(enqueued));
+    this.enqueuing.add(enqueued);
   }
 
   async acceptMeta(raw: RawDelivery): Promise<InsertResult> {
@@ -183,8 +189,13 @@ export class WebhookIngestService {
     this.window.count++;
   }
 
-  drain(): Promise<void> {
-    return this.batcher.drain();
+  /**
+   * Shutdown: every accepted delivery committed and its job handed to the queue. Without waiting
+   * for the enqueues, a SIGTERM would leave the last batches to the sweeper, a minute or more later.
+   */
+  async drain(): Promise<void> {
+    await this.batcher.drain();
+    await Promise.all([...this.enqueuing]);
   }
 
   private async store(

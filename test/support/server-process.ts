@@ -20,6 +20,8 @@ export interface ServerProcess {
   appSecret: string;
   /** the last lines the server printed, for failure messages */
   output(): string;
+  /** how the process ended, or null while it runs */
+  exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | null;
   /** SIGTERM (graceful shutdown), waits for exit, removes a DATA_DIR it created itself */
   stop(): Promise<void>;
   /** SIGKILL, waits for exit; keeps DATA_DIR so a restart can find the data */
@@ -106,6 +108,10 @@ export async function startServerProcess(
     admin: { email: env.ADMIN_EMAIL ?? '', password: env.ADMIN_PASSWORD ?? '' },
     appSecret: env.INSTAGRAM_APP_SECRET ?? '',
     output,
+    exitStatus: () =>
+      child.exitCode === null && child.signalCode === null
+        ? null
+        : { code: child.exitCode, signal: child.signalCode },
     async stop() {
       await killAndWait('SIGTERM', 10_000);
       if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });

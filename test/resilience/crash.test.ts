@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
-import { createTestDatabase, dialects, type TestDatabase } from './support/db.js';
-import { startServerProcess } from './support/server-process.js';
+import { openDatabase } from '../../src/db/database.js';
+import { createTestDatabase, dialects, type TestDatabase } from '../support/db.js';
+import { startServerProcess } from '../support/server-process.js';
 
 // kill -9 the server while clients post signed deliveries; after a restart every delivery that
 // got a 200 is stored and processed. Runs against the built server (npm run build).
