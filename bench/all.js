@@ -27,6 +27,7 @@ const QUICK = {
   inbox: { args: ['--messages', '100000', '--conversations', '2000', '--iterations', '500'] },
   scheduler: { args: ['--sqlite-only'] },
   autoreply: { args: ['--rate-only'] },
+  'scale-out': { env: { BENCH_DURATION: '5' } },
 };
 
 function discover() {

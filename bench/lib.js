@@ -89,9 +89,10 @@ export function signedDelivery(secret, n) {
 
 export function load(
   url,
-  { connections = 100, duration = 10, secret = 'x', path = '/api/v1/instagram/webhook' } = {},
+  { connections = 100, duration = 10, secret = 'x', path = '/api/v1/instagram/webhook', firstN = 0 } = {},
 ) {
-  let n = 0;
+  // firstN: where this run's delivery numbers start, so parallel runs never send the same mid
+  let n = firstN;
   return autocannon({
     url: `${url}${path}`,
     connections,

@@ -14,7 +14,7 @@ import type { AttachmentRepository } from './attachment.repository.js';
 import type { ConversationRepository, ConversationRow } from './conversation.repository.js';
 import type { StoredAttachment } from './inbox-op.js';
 import { inboxRank } from './inbox-rank.js';
-import type { MessageRepository, MessageRow } from './message.repository.js';
+import { type MessageRepository, type MessageRow, unsentBefore } from './message.repository.js';
 import type { SendBody } from './message.schema.js';
 import type { MessageDeliveryService } from './message-delivery.service.js';
 import { previewOf } from './message-merge.js';
@@ -120,16 +120,19 @@ export class MessageSendService {
         .where('id', '=', conversation.id)
         .execute();
       await within?.(trx, first);
-      // Only the first gets a job: each sent message starts the next (`sendNext`), so they
-      // reach Instagram in order.
+      // One message of a conversation is sent at a time, in order, whichever instance queued it:
+      // only the first of a conversation's unsent messages gets a job, and each one done starts
+      // the next (`sendNext`). The update above holds the conversation's row lock for this check.
+      if (await unsentBefore(trx, conversation.id, first.id)) return 'waits' as const;
       const inTransaction = this.queue.enqueueInTransaction?.bind(this.queue);
       if (!inTransaction) return null;
       return (await inTransaction(trx, 'send-message', { messageId: first.id }, sendKey(first.id))).committed;
     });
     if (inputs.some((i) => i.sentBy === 'user'))
       await this.takeover?.humanReplied(conversation, last.created_at);
-    if (wakes) wakes();
-    else await this.queue.enqueue('send-message', { messageId: first.id }, sendKey(first.id));
+    if (typeof wakes === 'function') wakes();
+    else if (wakes === null)
+      await this.queue.enqueue('send-message', { messageId: first.id }, sendKey(first.id));
     for (const r of rows) {
       const data = { accountId: account.id, conversationId: conversation.id, messageId: r.id };
       this.bus.publish(conversation.workspace_id, 'message.created', data);

@@ -78,6 +78,34 @@ describe.each(dialects)('sending messages on %s', (dialect) => {
     expect(sends()[0]?.json).toEqual({ recipient: { id: CUSTOMER }, message: { text: 'Yes, in blue' } });
   });
 
+  it('sends one message of a conversation at a time, in order, however many calls queued them', async () => {
+    let k = 0;
+    stub.on('POST', SEND, () => ({ body: { recipient_id: CUSTOMER, message_id: `mid.order.${k++}` } }));
+    const queuedSends = async () =>
+      (await t.app.queue.list('waiting', 100)).filter((j) => j.name === 'send-message');
+    await t.tdb.db.deleteFrom('jobs').where('name', '=', 'send-message').execute();
+    const first = await reply('first');
+    const second = await reply('second');
+    const third = await reply('third');
+    // Only the head of the conversation's queue has a job; the others wait behind it.
+    expect((await queuedSends()).map((j) => j.payload)).toEqual([{ messageId: first.id }]);
+    for (const m of [first, second, third]) {
+      await t.app.services.delivery.deliver(m.id, ctx, false);
+      await t.app.services.send.sendNext(m.id);
+    }
+    // …and each one done gave the next its job (the list is newest first).
+    expect((await queuedSends()).map((j) => j.payload)).toEqual([
+      { messageId: third.id },
+      { messageId: second.id },
+      { messageId: first.id },
+    ]);
+    expect(sends().map((r) => (r.json as { message: { text: string } }).message.text)).toEqual([
+      'first',
+      'second',
+      'third',
+    ]);
+  });
+
   it('echo first, send response second: still one message, and no second send', async () => {
     stub.on('POST', SEND, { body: { recipient_id: CUSTOMER, message_id: 'mid.out.2' } });
     const { id } = await reply('It ships tomorrow');

@@ -5,6 +5,33 @@ import type { MessageReactionTable, MessageTable } from '../db/schema.js';
 export type MessageRow = MessageTable;
 export type ReactionRow = MessageReactionTable;
 
+/**
+ * Takes the conversation's row lock for the rest of the transaction (PostgreSQL; SQLite
+ * transactions are serial anyway). An update rather than SELECT … FOR UPDATE, so the same
+ * statement serves both databases.
+ */
+export async function lockConversation(trx: Db, conversationId: string): Promise<void> {
+  await trx
+    .updateTable('conversations')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('id', '=', conversationId)
+    .execute();
+}
+
+/** an earlier message of the conversation still to be sent: a new one waits behind it */
+export async function unsentBefore(trx: Db, conversationId: string, id: string): Promise<boolean> {
+  const r = await trx
+    .selectFrom('messages')
+    .select('id')
+    .where('conversation_id', '=', conversationId)
+    .where('status', 'in', ['queued', 'sending'])
+    .where('direction', '=', 'outbound')
+    .where('id', '<', id)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 /** the thread's keyset: newest first by (created_at, id) */
 export function threadCursor(m: Pick<MessageRow, 'created_at' | 'id'>): string {
   return `${m.created_at}|${m.id}`;
@@ -154,17 +181,25 @@ export class MessageRepository {
   }
 
   /** the conversation's next message waiting to be sent after this one (ids are time-ordered) */
+  /**
+   * The conversation's next queued message after m. Read under the conversation's row lock, the
+   * one `queueMessages` holds while it decides whether a new message waits behind an unsent one:
+   * a message queued meanwhile is either found here or finds m already done, never neither.
+   */
   async nextQueued(m: Pick<MessageRow, 'id' | 'conversation_id'>): Promise<string | undefined> {
-    const r = await this.db
-      .selectFrom('messages')
-      .select('id')
-      .where('conversation_id', '=', m.conversation_id)
-      .where('status', '=', 'queued')
-      .where('id', '>', m.id)
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    return r?.id;
+    return this.db.transaction().execute(async (trx) => {
+      await lockConversation(trx, m.conversation_id);
+      const r = await trx
+        .selectFrom('messages')
+        .select('id')
+        .where('conversation_id', '=', m.conversation_id)
+        .where('status', '=', 'queued')
+        .where('id', '>', m.id)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      return r?.id;
+    });
   }
 
   reactionsFor(accountId: string, mids: string[]): Promise<ReactionRow[]> {

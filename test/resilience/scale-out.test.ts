@@ -1,0 +1,249 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ScaleOut, startScaleOut } from '../../scripts/scale-out.js';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
+import type { SimAccount } from '../../src/providers/simulator/index.js';
+import { messageEvent, messagingPayload } from '../../src/providers/simulator/webhook-payloads.js';
+import { collectEvents } from '../support/sse.js';
+
+// Three instances on one PostgreSQL and one Redis behind a load balancer (scripts/scale-out.ts, the
+// README's example). Meta's deliveries reach any instance, and some reach two (Meta duplicates);
+// each is processed once, the keyword rule answers each customer once, every dashboard sees every
+// event whichever instance it is connected to, replies leave in order, a scheduled post goes out
+// once, and neither kill -9 nor a graceful stop of one instance loses an acknowledged delivery.
+
+const REPLY = 'Ціна вказана на сторінці товару';
+let so: ScaleOut;
+let db: DatabaseHandle;
+let token: string;
+let account: SimAccount;
+let customerSeq = 0;
+
+async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${so.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as T;
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** a new customer who writes the keyword: stored in the simulator first, as Instagram would */
+function customerDelivery() {
+  const customer = so.sim.state.addCustomer({ username: `scale.customer.${customerSeq++}` });
+  const conversation = so.sim.state.conversationFor(account.userId, customer.igsid);
+  const message = so.sim.state.addMessage(conversation, {
+    fromCustomer: true,
+    text: 'Доброго дня! Яка ціна?',
+    attachments: [],
+  });
+  const body = JSON.stringify(messagingPayload(account, Date.now(), messageEvent(account, message)));
+  const signature = `sha256=${createHmac('sha256', so.sim.app.secret).update(body).digest('hex')}`;
+  return { igsid: customer.igsid, mid: message.id, body, signature };
+}
+
+async function post(base: string, d: { body: string; signature: string }): Promise<number> {
+  try {
+    const res = await fetch(`${base}/api/v1/instagram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': d.signature },
+      body: d.body,
+    });
+    await res.arrayBuffer();
+    return res.status;
+  } catch {
+    return 0; // the connection died: not acknowledged, Meta would send it again
+  }
+}
+
+/** texts the simulator received from us (Send API calls), per customer, in arrival order */
+function sentTo(igsid: string): string[] {
+  return [...so.sim.state.messages.values()]
+    .filter((m) => !m.fromCustomer && m.igsid === igsid)
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((m) => m.text ?? '');
+}
+
+async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** every acknowledged delivery stored, processed, and answered exactly once */
+async function expectAnsweredOnce(acked: { igsid: string; mid: string }[]) {
+  await until(`${acked.length} replies`, () => acked.every((d) => sentTo(d.igsid).length > 0));
+  await new Promise((r) => setTimeout(r, 2_000)); // room for a duplicate to show up
+  expect(acked.filter((d) => sentTo(d.igsid).length !== 1).map((d) => sentTo(d.igsid))).toEqual([]);
+  const mids = acked.map((d) => d.mid);
+  const stored = await db.db
+    .selectFrom('messages')
+    .select(['external_id'])
+    .where('external_id', 'in', mids)
+    .execute();
+  expect(stored.length).toBe(mids.length);
+  await until('every delivery processed', async () => {
+    const waiting = await db.db
+      .selectFrom('webhook_events')
+      .select('id')
+      .where('status', '=', 'received')
+      .execute();
+    return waiting.length === 0;
+  });
+}
+
+describe('three instances on PostgreSQL and Redis', () => {
+  beforeAll(async () => {
+    so = await startScaleOut();
+    db = openDatabase({ kind: 'postgres', url: so.env.DATABASE_URL ?? '' });
+    const login = await fetch(`${so.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(so.admin),
+    });
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+    const created = so.sim.createAccount({ username: 'scale.shop' });
+    account = created.account;
+    const { id } = await api<{ id: string }>('POST', '/api/v1/accounts', {
+      provider: 'instagram',
+      accessToken: created.accessToken,
+    });
+    await until('the history import', async () =>
+      Boolean((await api<{ backfilledAt?: string }>('GET', `/api/v1/accounts/${id}/polling`)).backfilledAt),
+    );
+    await api('POST', '/api/v1/dm-keywords', { keyword: 'ціна', matchType: 'word', responseMessage: REPLY });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await so?.stop();
+  });
+
+  it('processes each delivery once whichever instances receive it, and streams it to all', async () => {
+    const streams = await Promise.all(so.instances.map((i) => collectEvents(i.url, token)));
+    const deliveries = Array.from({ length: 120 }, customerDelivery);
+    // Through the balancer, and a second time straight to one of the instances (a duplicate).
+    const statuses = await Promise.all(
+      deliveries.flatMap((d, n) => [
+        post(so.url, d),
+        post((so.instances[n % so.instances.length] as { url: string }).url, d),
+      ]),
+    );
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect([...so.balancer.counts().values()].filter((n) => n > 0).length).toBe(so.instances.length);
+    await expectAnsweredOnce(deliveries);
+
+    const inbound = await db.db
+      .selectFrom('messages')
+      .select('id')
+      .where(
+        'external_id',
+        'in',
+        deliveries.map((d) => d.mid),
+      )
+      .execute();
+    await until(
+      'every stream to see every message',
+      () =>
+        streams.every((s) => {
+          const seen = new Set(
+            s.events.filter((e) => e.type === 'message.created').map((e) => e.data.messageId),
+          );
+          return inbound.every((m) => seen.has(m.id));
+        }),
+      30_000,
+    );
+    for (const s of streams) s.stop();
+  });
+
+  it('sends the replies of one conversation in the order they were written', async () => {
+    const d = customerDelivery();
+    expect(await post(so.url, d)).toBe(200);
+    await expectAnsweredOnce([d]);
+    const [conversation] = await db.db
+      .selectFrom('conversations as c')
+      .innerJoin('contacts as k', 'k.id', 'c.contact_id')
+      .select('c.id')
+      .where('k.external_id', '=', d.igsid)
+      .execute();
+    const texts = Array.from({ length: 12 }, (_, i) => `відповідь №${i + 1}`);
+    // One after another through the balancer: each request lands on the next instance.
+    for (const text of texts)
+      await api('POST', `/api/v1/conversations/${conversation?.id}/messages`, { text });
+    await until('all replies', () => sentTo(d.igsid).length === texts.length + 1);
+    expect(sentTo(d.igsid)).toEqual([REPLY, ...texts]);
+  });
+
+  it('publishes a scheduled post once', async () => {
+    const { id: accountId } =
+      (await api<{ items: { id: string }[] }>('GET', '/api/v1/accounts')).items[0] ?? {};
+    const caption = `scale-out post ${Date.now()}`;
+    const scheduledAt = new Date(Math.ceil((Date.now() + 4_000) / 1000) * 1000).toISOString();
+    const created = await api<{ id: string }>('POST', '/api/v1/auto-posts', {
+      accountId,
+      media: [{ type: 'image', url: 'https://cdn.example/scale-out.jpg' }],
+      caption,
+      scheduledAt,
+    });
+    await until('the post published', async () => {
+      const p = await api<{ status: string }>('GET', `/api/v1/auto-posts/${created.id}`);
+      return p.status === 'published';
+    });
+    await new Promise((r) => setTimeout(r, 3_000)); // the other instances' schedulers had their turn
+    const containers = [...so.sim.state.containers.values()].filter((c) => c.caption === caption);
+    expect(containers.length).toBe(1);
+    const publishes = so.sim.calls({ method: 'POST', path: /media_publish$/ });
+    expect(publishes.filter((c) => c.params.creation_id === containers[0]?.id).length).toBe(1);
+  });
+
+  it('keeps every acknowledged delivery when one of three is killed with kill -9', async () => {
+    const acked: ReturnType<typeof customerDelivery>[] = [];
+    let stop = false;
+    const client = async () => {
+      while (!stop) {
+        const d = customerDelivery();
+        if ((await post(so.url, d)) === 200) acked.push(d);
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    await new Promise((r) => setTimeout(r, 1_500));
+    const victim = so.instances[0];
+    await victim?.kill9(); // the balancer finds out the way nginx would: refused connections
+    await new Promise((r) => setTimeout(r, 1_500));
+    stop = true;
+    await Promise.all(clients);
+    expect(acked.length).toBeGreaterThan(50);
+    // The killed instance's leased jobs are taken over by the survivors once their lease expires.
+    await expectAnsweredOnce(acked);
+    // …and a replacement joins without ceremony.
+    await so.addInstance();
+    expect(so.instances.filter((i) => i.exitStatus() === null).length).toBe(3);
+  });
+
+  it('drains a gracefully stopped instance without losing a request', async () => {
+    const acked: ReturnType<typeof customerDelivery>[] = [];
+    const refused: number[] = [];
+    let stop = false;
+    const client = async () => {
+      while (!stop) {
+        const d = customerDelivery();
+        const status = await post(so.url, d);
+        if (status === 200) acked.push(d);
+        else refused.push(status);
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const leaving = so.instances.find((i) => i.exitStatus() === null);
+    await leaving?.stop(); // SIGTERM: not ready (503), finish in-flight requests and jobs, exit
+    await new Promise((r) => setTimeout(r, 1_000));
+    stop = true;
+    await Promise.all(clients);
+    expect(leaving?.exitStatus()).toEqual({ code: 0, signal: null });
+    expect(refused).toEqual([]);
+    await expectAnsweredOnce(acked);
+  });
+});
