@@ -27,11 +27,21 @@ export const chatraceConnected = accountView.extend({
   bodyTemplate: z.string(),
 });
 
+// Tokens travel in an HTTP header (Authorization, X-ACCESS-TOKEN): anything but printable ASCII
+// there makes fetch throw before Meta is asked, which would look like an outage (502).
+const headerToken = (min: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(2000)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, as issued');
+
 export const connectBody = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('instagram'), accessToken: z.string().trim().min(10).max(2000) }),
+  z.object({ provider: z.literal('instagram'), accessToken: headerToken(10) }),
   z.object({
     provider: z.literal('chatrace'),
-    apiToken: z.string().trim().min(3).max(2000),
+    apiToken: headerToken(3),
     igUserId: z.string().trim().regex(/^\d+$/, 'must be the numeric Instagram account id').optional(),
   }),
 ]);

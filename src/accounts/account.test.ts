@@ -127,6 +127,23 @@ describe.each(dialects)('connecting Instagram accounts on %s', (dialect) => {
     expect(ok.json()).toMatchObject({ username: 'down.shop', status: 'active', tokenExpiresAt: null });
   });
 
+  it('refuses a token that cannot travel in a header as invalid input, not as an outage', async () => {
+    const before = (await accountRows()).length;
+    for (const payload of [
+      { provider: 'instagram', accessToken: 'IGAAціна-не-токен' },
+      { provider: 'instagram', accessToken: 'IGAA token with spaces' },
+      { provider: 'chatrace', apiToken: '1234.🎁🎁🎁' },
+    ]) {
+      const res = await api('POST', '/api/v1/accounts', payload);
+      expect({ payload, status: res.statusCode, error: res.json().error }).toEqual({
+        payload,
+        status: 400,
+        error: 'validation_failed',
+      });
+    }
+    expect(await accountRows()).toHaveLength(before);
+  });
+
   it('stores tokens encrypted: the database file never contains one', async () => {
     const { accessToken } = sim.createAccount({ username: 'secret.shop' });
     expect((await api('POST', '/api/v1/accounts', { provider: 'instagram', accessToken })).statusCode).toBe(

@@ -53,6 +53,9 @@ const cases: Case[] = [
   ['word', 'price', 'What is the PRICE?', true],
   ['word', 'price', 'priceless', false],
   ['word', 'price', 'prices', false],
+  ['word', 't-shirt', 'Do you have a T-shirt?', true], // regex syntax in a keyword is literal text
+  ['word', 'wi-fi', 'wifi', false],
+  ['word', 'a/b (c)', 'is a/b (c) ok', true],
   ['contains', 'price', 'prices', true],
   ['contains', 'café', 'CAFÉ open?', true],
   ['contains', 'café', 'cafe open?', false],

@@ -79,7 +79,9 @@ function stripEdges(s: string): string {
   return stripped === '' ? s : stripped;
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+// Only the syntax characters (and `/`): with the `u` flag any other escape, `\-` included, is a
+// SyntaxError, so a keyword like "t-shirt" would break matching for every message.
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const wordChar = /[\p{L}\p{M}\p{N}_]/u;
 
 // JS `\b` only knows [A-Za-z0-9_], so `\bціна\b` never matches; these lookarounds are the Unicode

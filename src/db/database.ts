@@ -20,11 +20,45 @@ export interface DatabaseHandle {
 // COUNT(*) and BIGINT come back from pg as strings; every count here fits in a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+const connectionCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
+
+// what pg says, without a code, about a connection it lost or could not make
+const connectionMessages =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+/**
+ * True for an error that says the database cannot be reached right now (PostgreSQL stopped,
+ * restarting, or the connection cut; SQLite locked past busy_timeout) rather than that the query
+ * was wrong: worth a 503 and a retry, not a 500.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 3; depth++, e = e.cause as typeof e) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    // SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, starting up)
+    if (connectionCodes.has(code) || /^08/.test(code) || /^57P0[1-3]$/.test(code) || code === 'SQLITE_BUSY')
+      return true;
+    if (typeof e.message === 'string' && connectionMessages.test(e.message)) return true;
+  }
+  return false;
+}
+
 export function openDatabase(database: Config['database']): DatabaseHandle {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-    // An idle client losing its connection (PostgreSQL restarted) must not crash the process.
+    // A client losing its connection (PostgreSQL restarted) must not crash the process. The pool
+    // listens on idle clients only; a checked-out one (in a transaction, between two queries)
+    // emits 'error' with nobody listening, which Node turns into an exit. Its queries fail
+    // instead, and the pool drops the broken client when it is released.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -15,6 +15,8 @@ export function eventRoutes(app: HttpServer, bus: EventBus): void {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    // HEAD has no body, so Node would hold the headers back for good: answer them and stop.
+    if (req.method === 'HEAD') return void res.end();
     res.write(': connected\n\n');
     const unsubscribe = bus.subscribe(req.auth.workspaceId, (e) => {
       res.write(`event: ${e.type}\ndata: ${JSON.stringify({ ...e })}\n\n`);

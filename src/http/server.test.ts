@@ -45,3 +45,58 @@ describe('closeGracefully', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
+
+// Requests refused before routing (by Node's parser or Fastify's router) get the same error shape
+// and stable codes as every other error (docs/errors.md), not Fastify's own `"Bad Request"`.
+describe('errors before routing', () => {
+  async function rawAnswer(request: string) {
+    const app = await createHttpServer({ logger: createLogger('silent'), trustProxy: false });
+    app.get('/things/:id', async () => ({ ok: true }));
+    const port = Number(new URL(await app.listen({ port: 0, host: '127.0.0.1' })).port);
+    try {
+      const raw = await new Promise<string>((resolve) => {
+        const chunks: Buffer[] = [];
+        const s = connect(port, '127.0.0.1', () => s.write(request));
+        s.on('data', (c: Buffer) => chunks.push(c));
+        s.on('error', () => undefined);
+        s.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+      const [head = '', body = ''] = raw.split('\r\n\r\n');
+      return { status: Number(head.split(' ')[1]), body: JSON.parse(body) };
+    } finally {
+      await app.close();
+    }
+  }
+
+  it.each([
+    ['a space in the request line', 'GET /things/a b HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'bad_request'],
+    [
+      'broken chunked framing',
+      'POST /things/1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+      400,
+      'bad_request',
+    ],
+    [
+      'headers over 16 KB',
+      `GET /things/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+      'headers_too_large',
+    ],
+    [
+      'a path that does not decode',
+      'GET /things/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      400,
+      'bad_request',
+    ],
+    [
+      'an id over 100 characters',
+      `GET /things/${'a'.repeat(150)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      414,
+      'uri_too_long',
+    ],
+  ])('%s → %i %s', async (_what, request, status, code) => {
+    const res = await rawAnswer(request);
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ error: code, statusCode: status, requestId: expect.any(String) });
+  });
+});

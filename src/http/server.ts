@@ -9,7 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger.js';
-import { errorHandler } from './error-handler.js';
+import { clientErrorHandler, errorHandler } from './error-handler.js';
 
 export type HttpServer = FastifyInstance<
   import('node:http').Server,
@@ -47,6 +47,9 @@ export async function createHttpServer(opts: ServerOptions): Promise<HttpServer>
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // errors raised before routing or by Node's parser get the same stable codes as the rest
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every route, for the test that walks the API (auth and workspace isolation).

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { freePort, waitForPort } from '../../test/support/services.js';
+import { freePort, type Service, startRedis, waitForPort } from '../../test/support/services.js';
 import { createLogger } from '../logger.js';
 import { BullmqJobQueue } from './bullmq-queue.js';
 import { type JobDefinition, type JobHandlers, jobNames } from './job-queue.js';
@@ -26,10 +26,12 @@ describe('bullmq job queue', () => {
   let queue: BullmqJobQueue | undefined;
   let admin: Redis | undefined;
   let redis: ChildProcess | undefined;
+  let service: Service | undefined;
   afterEach(async () => {
     await queue?.close();
     admin?.disconnect();
     redis?.kill('SIGKILL');
+    await service?.stop();
   });
 
   const until = async (fn: () => Promise<boolean> | boolean, what: string) => {
@@ -110,5 +112,25 @@ describe('bullmq job queue', () => {
     );
     await until(() => seen.length === 1, 'the workers started by themselves');
     expect(seen).toEqual(['later']);
+  });
+
+  it('writes its schedules again when Redis comes back empty after a restart', async () => {
+    service = await startRedis();
+    queue = new BullmqJobQueue({ redisUrl: service.url, logger, prefix, connectTimeoutMs: 300 });
+    admin = new Redis(service.url, { maxRetriesPerRequest: null });
+    const schedulers = async () => (await admin?.keys(`${prefix}:sweep-deliveries:repeat*`))?.length ?? 0;
+    await queue.schedule('sweep-deliveries', '* * * * *', {});
+    expect(await schedulers()).toBeGreaterThan(0);
+    // without persistence a restarted Redis has lost every key, the job schedulers too
+    await service.interrupt();
+    await service.resume();
+    await until(
+      () =>
+        schedulers().then(
+          (n) => n > 0,
+          () => false,
+        ),
+      'the schedule is back',
+    );
   });
 });

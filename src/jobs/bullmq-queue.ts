@@ -48,6 +48,8 @@ export class BullmqJobQueue implements JobQueue {
   private workers: Worker[] = [];
   private workerOpts: BullWorkerOptions | null = null;
   private readonly warnRedis: (err: Error, queue: string, message: string) => void;
+  /** every schedule() so far, to write again when Redis comes back (it may have lost them) */
+  private readonly schedules = new Map<JobName, () => Promise<void>>();
 
   constructor(private readonly o: BullmqJobQueueOptions) {
     this.prefix = o.prefix ?? 'relaydesk';
@@ -55,6 +57,23 @@ export class BullmqJobQueue implements JobQueue {
     // Producer commands fail fast while Redis is away (the sweeper re-enqueues), instead of hanging.
     this.client = connectRedis(o.redisUrl, `${this.prefix}:producer`, { maxRetriesPerRequest: 2 }, o.logger);
     this.warnRedis = throttledWarn(o.logger);
+    // A Redis restarted without persistence comes back empty, job schedulers included, and without
+    // them the sweepers never run again. Upserting is idempotent, so every reconnect writes them.
+    let connectedOnce = false;
+    this.client.on('ready', () => {
+      if (connectedOnce) void this.restoreSchedules();
+      connectedOnce = true;
+    });
+  }
+
+  private async restoreSchedules(): Promise<void> {
+    for (const [name, write] of this.schedules) {
+      try {
+        await write();
+      } catch (err) {
+        this.warnRedis(err as Error, name, 'could not restore the job schedule after Redis came back');
+      }
+    }
   }
 
   async enqueue<N extends JobName>(
@@ -78,13 +97,17 @@ export class BullmqJobQueue implements JobQueue {
     tz = 'UTC',
   ): Promise<void> {
     nextCronRun(cron, Date.now(), tz); // same validation and error as the embedded queue
-    await this.reachable();
     const { attempts, backoff, removeOnComplete, removeOnFail } = jobOptions;
-    await this.queue(name).upsertJobScheduler(
-      cronKey(name),
-      { pattern: cron, tz },
-      { name, data: payload, opts: { attempts, backoff, removeOnComplete, removeOnFail } },
-    );
+    const write = async () => {
+      await this.queue(name).upsertJobScheduler(
+        cronKey(name),
+        { pattern: cron, tz },
+        { name, data: payload, opts: { attempts, backoff, removeOnComplete, removeOnFail } },
+      );
+    };
+    this.schedules.set(name, write);
+    await this.reachable();
+    await write();
   }
 
   async start(handlers: JobHandlers): Promise<void> {

@@ -1,9 +1,5 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScaleOut, startScaleOut } from '../../scripts/scale-out.js';
-import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
-import type { SimAccount } from '../../src/providers/simulator/index.js';
-import { messageEvent, messagingPayload } from '../../src/providers/simulator/webhook-payloads.js';
+import { type KeywordShop, REPLY, startKeywordShop, until } from '../support/keyword-shop.js';
 import { collectEvents } from '../support/sse.js';
 
 // Three instances on one PostgreSQL and one Redis behind a load balancer (scripts/scale-out.ts, the
@@ -12,117 +8,15 @@ import { collectEvents } from '../support/sse.js';
 // event whichever instance it is connected to, replies leave in order, a scheduled post goes out
 // once, and neither kill -9 nor a graceful stop of one instance loses an acknowledged delivery.
 
-const REPLY = 'Ціна вказана на сторінці товару';
-let so: ScaleOut;
-let db: DatabaseHandle;
-let token: string;
-let account: SimAccount;
-let customerSeq = 0;
-
-async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${so.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** a new customer who writes the keyword: stored in the simulator first, as Instagram would */
-function customerDelivery() {
-  const customer = so.sim.state.addCustomer({ username: `scale.customer.${customerSeq++}` });
-  const conversation = so.sim.state.conversationFor(account.userId, customer.igsid);
-  const message = so.sim.state.addMessage(conversation, {
-    fromCustomer: true,
-    text: 'Доброго дня! Яка ціна?',
-    attachments: [],
-  });
-  const body = JSON.stringify(messagingPayload(account, Date.now(), messageEvent(account, message)));
-  const signature = `sha256=${createHmac('sha256', so.sim.app.secret).update(body).digest('hex')}`;
-  return { igsid: customer.igsid, mid: message.id, body, signature };
-}
-
-async function post(base: string, d: { body: string; signature: string }): Promise<number> {
-  try {
-    const res = await fetch(`${base}/api/v1/instagram/webhook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': d.signature },
-      body: d.body,
-    });
-    await res.arrayBuffer();
-    return res.status;
-  } catch {
-    return 0; // the connection died: not acknowledged, Meta would send it again
-  }
-}
-
-/** texts the simulator received from us (Send API calls), per customer, in arrival order */
-function sentTo(igsid: string): string[] {
-  return [...so.sim.state.messages.values()]
-    .filter((m) => !m.fromCustomer && m.igsid === igsid)
-    .sort((a, b) => a.createdAt - b.createdAt)
-    .map((m) => m.text ?? '');
-}
-
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** every acknowledged delivery stored, processed, and answered exactly once */
-async function expectAnsweredOnce(acked: { igsid: string; mid: string }[]) {
-  await until(`${acked.length} replies`, () => acked.every((d) => sentTo(d.igsid).length > 0));
-  await new Promise((r) => setTimeout(r, 2_000)); // room for a duplicate to show up
-  expect(acked.filter((d) => sentTo(d.igsid).length !== 1).map((d) => sentTo(d.igsid))).toEqual([]);
-  const mids = acked.map((d) => d.mid);
-  const stored = await db.db
-    .selectFrom('messages')
-    .select(['external_id'])
-    .where('external_id', 'in', mids)
-    .execute();
-  expect(stored.length).toBe(mids.length);
-  await until('every delivery processed', async () => {
-    const waiting = await db.db
-      .selectFrom('webhook_events')
-      .select('id')
-      .where('status', '=', 'received')
-      .execute();
-    return waiting.length === 0;
-  });
-}
-
 describe('three instances on PostgreSQL and Redis', () => {
+  let shop: KeywordShop;
   beforeAll(async () => {
-    so = await startScaleOut();
-    db = openDatabase({ kind: 'postgres', url: so.env.DATABASE_URL ?? '' });
-    const login = await fetch(`${so.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(so.admin),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
-    const created = so.sim.createAccount({ username: 'scale.shop' });
-    account = created.account;
-    const { id } = await api<{ id: string }>('POST', '/api/v1/accounts', {
-      provider: 'instagram',
-      accessToken: created.accessToken,
-    });
-    await until('the history import', async () =>
-      Boolean((await api<{ backfilledAt?: string }>('GET', `/api/v1/accounts/${id}/polling`)).backfilledAt),
-    );
-    await api('POST', '/api/v1/dm-keywords', { keyword: 'ціна', matchType: 'word', responseMessage: REPLY });
+    shop = await startKeywordShop();
   });
-  afterAll(async () => {
-    await db?.close();
-    await so?.stop();
-  });
+  afterAll(async () => shop?.close());
 
   it('processes each delivery once whichever instances receive it, and streams it to all', async () => {
+    const { so, db, token, customerDelivery, post, expectAnsweredOnce } = shop;
     const streams = await Promise.all(so.instances.map((i) => collectEvents(i.url, token)));
     const deliveries = Array.from({ length: 120 }, customerDelivery);
     // Through the balancer, and a second time straight to one of the instances (a duplicate).
@@ -160,6 +54,7 @@ describe('three instances on PostgreSQL and Redis', () => {
   });
 
   it('sends the replies of one conversation in the order they were written', async () => {
+    const { so, db, api, customerDelivery, post, sentTo, expectAnsweredOnce } = shop;
     const d = customerDelivery();
     expect(await post(so.url, d)).toBe(200);
     await expectAnsweredOnce([d]);
@@ -178,6 +73,7 @@ describe('three instances on PostgreSQL and Redis', () => {
   });
 
   it('publishes a scheduled post once', async () => {
+    const { so, api } = shop;
     const { id: accountId } =
       (await api<{ items: { id: string }[] }>('GET', '/api/v1/accounts')).items[0] ?? {};
     const caption = `scale-out post ${Date.now()}`;
@@ -200,6 +96,7 @@ describe('three instances on PostgreSQL and Redis', () => {
   });
 
   it('keeps every acknowledged delivery when one of three is killed with kill -9', async () => {
+    const { so, customerDelivery, post, expectAnsweredOnce } = shop;
     const acked: ReturnType<typeof customerDelivery>[] = [];
     let stop = false;
     const client = async () => {
@@ -224,6 +121,7 @@ describe('three instances on PostgreSQL and Redis', () => {
   });
 
   it('drains a gracefully stopped instance without losing a request', async () => {
+    const { so, customerDelivery, post, expectAnsweredOnce } = shop;
     const acked: ReturnType<typeof customerDelivery>[] = [];
     const refused: number[] = [];
     let stop = false;

@@ -37,6 +37,10 @@ function runPg(bin: string, args: string[]): void {
 export interface Service {
   url: string;
   stop(): Promise<void>;
+  /** the server goes away (connections cut), as in an outage; PostgreSQL keeps its data, Redis loses it */
+  interrupt(): Promise<void>;
+  /** starts it again on the same port */
+  resume(): Promise<void>;
 }
 
 export async function startPostgres(): Promise<Service> {
@@ -59,6 +63,7 @@ export async function startPostgres(): Promise<Service> {
     '-E',
     'UTF8',
   ]);
+  const pgOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`;
   runPg(join(bin, 'pg_ctl'), [
     '-D',
     join(dir, 'data'),
@@ -66,11 +71,18 @@ export async function startPostgres(): Promise<Service> {
     '-l',
     join(dir, 'log'),
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+    pgOptions,
     'start',
   ]);
+  const pgCtl = (...args: string[]) => runPg(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), ...args]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async interrupt() {
+      pgCtl('-m', 'immediate', 'stop');
+    },
+    async resume() {
+      pgCtl('-w', '-l', join(dir, 'log'), '-o', pgOptions, 'start');
+    },
     async stop() {
       try {
         runPg(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
@@ -83,20 +95,23 @@ export async function startPostgres(): Promise<Service> {
 
 export async function startRedis(): Promise<Service> {
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForPort(port, 10_000);
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      child.kill('SIGKILL');
-      await exited;
-    },
+  let child: ChildProcess;
+  let exited: Promise<void>;
+  const launch = async () => {
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    await waitForPort(port, 10_000);
   };
+  const kill = async () => {
+    child.kill('SIGKILL');
+    await exited;
+  };
+  await launch();
+  return { url: `redis://127.0.0.1:${port}`, stop: kill, interrupt: kill, resume: launch };
 }
 
 export async function waitForPort(port: number, timeoutMs: number): Promise<void> {
