@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 
 // Secrets never reach the log: these paths are censored wherever they appear.
-const redact = [
+export const redact = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-relaydesk-token"]',
@@ -12,6 +12,13 @@ const redact = [
   '*.apiToken',
   '*.token',
   '*.secret',
+  // a pino wildcard matches one level; errors and job payloads nest one more
+  '*.*.password',
+  '*.*.accessToken',
+  '*.*.access_token',
+  '*.*.apiToken',
+  '*.*.token',
+  '*.*.secret',
   'password',
   'accessToken',
   'token',
