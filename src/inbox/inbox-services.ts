@@ -45,7 +45,7 @@ export function createInboxServices(d: InboxDeps) {
   const { database, bus, queue, log, clock, secrets, accounts, accountService, graph } = d;
   const contacts = new ContactRepository(database.db);
   const conversations = new ConversationRepository(database.db, database.dialect);
-  const messages = new MessageRepository(database.db);
+  const messages = new MessageRepository(database.db, database.dialect);
   const attachmentRows = new AttachmentRepository(database.db);
   const attachments = new AttachmentService({
     repo: attachmentRows,

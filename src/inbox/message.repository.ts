@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.js';
+import type { Db, DialectName } from '../db/database.js';
 import { nowIso } from '../db/ids.js';
 import type { MessageReactionTable, MessageTable } from '../db/schema.js';
 
@@ -6,9 +6,9 @@ export type MessageRow = MessageTable;
 export type ReactionRow = MessageReactionTable;
 
 /**
- * Takes the conversation's row lock for the rest of the transaction (PostgreSQL; SQLite
- * transactions are serial anyway). An update rather than SELECT … FOR UPDATE, so the same
- * statement serves both databases.
+ * Takes the conversation's row lock for the rest of the transaction (on PostgreSQL; SQLite
+ * transactions are serial anyway, the update costs nothing more inside one). An update rather
+ * than SELECT … FOR UPDATE, so the same statement serves both databases.
  */
 export async function lockConversation(trx: Db, conversationId: string): Promise<void> {
   await trx
@@ -38,7 +38,11 @@ export function threadCursor(m: Pick<MessageRow, 'created_at' | 'id'>): string {
 }
 
 export class MessageRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** PostgreSQL needs row locks where SQLite's single writer already serializes */
+    private readonly dialect: DialectName = 'sqlite',
+  ) {}
 
   findById(id: string): Promise<MessageRow | undefined> {
     return this.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
@@ -187,9 +191,8 @@ export class MessageRepository {
    * a message queued meanwhile is either found here or finds m already done, never neither.
    */
   async nextQueued(m: Pick<MessageRow, 'id' | 'conversation_id'>): Promise<string | undefined> {
-    return this.db.transaction().execute(async (trx) => {
-      await lockConversation(trx, m.conversation_id);
-      const r = await trx
+    const next = async (db: Db) => {
+      const r = await db
         .selectFrom('messages')
         .select('id')
         .where('conversation_id', '=', m.conversation_id)
@@ -199,6 +202,13 @@ export class MessageRepository {
         .limit(1)
         .executeTakeFirst();
       return r?.id;
+    };
+    // SQLite runs one statement or transaction at a time on its one connection: this read cannot
+    // fall inside queueMessages' transaction, and a write transaction here would cost a commit.
+    if (this.dialect === 'sqlite') return next(this.db);
+    return this.db.transaction().execute(async (trx) => {
+      await lockConversation(trx, m.conversation_id);
+      return next(trx);
     });
   }
 
