@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountRepository } from '../../src/accounts/account.repository.js';
 import { openDatabase } from '../../src/db/database.js';
 import { createTestApp } from '../support/app.js';
+import { isPublic, type JsonSchema, type RouteSpec, readSpec, type Spec } from '../support/openapi.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 
 // Hostile input against the BUILT server over real TCP: a seeded fuzzer sends malformed,
@@ -26,16 +27,6 @@ const CONCURRENCY = 8;
 const BODY_LIMIT = 5 * 1024 * 1024; // WEBHOOK_BODY_LIMIT's default (src/config.ts)
 const API_BODY_LIMIT = 1024 * 1024; // createHttpServer's bodyLimit (src/http/server.ts)
 const IG_ACCOUNT = '17841400000000077';
-
-// Public by design (API.md; test/resilience/isolation.test.ts keeps the same list).
-const publicRoutes = [
-  /^\/(healthz|readyz|metrics)$/,
-  /^\/api\/v1\/auth\/(login|setup)$/,
-  /^(\/api\/v1|\/api)?\/instagram\/webhook\/?$/,
-  /^\/api\/v1\/chatrace\/webhook$/,
-  /^\/api\/v1\/oauth\//,
-  /^\/api\/v1\/attachments\/:id$/,
-];
 
 // mulberry32: tiny, seedable, good enough to pick cases
 function prng(seed: number) {
@@ -390,27 +381,6 @@ function mutate(r: Rng, value: unknown, ids: string[]): unknown {
 
 // The OpenAPI spec (/docs/json) knows each route's body and query: a value that fits it, with one
 // place then mutated, gets past validation into the services, where the interesting bugs are.
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: unknown[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  format?: string;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  nullable?: boolean;
-  const?: unknown;
-  default?: unknown;
-}
 
 function fromSchema(r: Rng, s: JsonSchema | undefined, ids: string[], depth = 0): unknown {
   if (!s || depth > 6) return null;
@@ -456,37 +426,6 @@ function fromSchema(r: Rng, s: JsonSchema | undefined, ids: string[], depth = 0)
       return (text.length >= min ? text : text.padEnd(min, 'x')).slice(0, s.maxLength ?? 200);
     }
   }
-}
-
-interface RouteSpec {
-  body?: JsonSchema;
-  query: { name: string; schema: JsonSchema }[];
-}
-
-type Spec = Map<string, RouteSpec>;
-
-function readSpec(doc: {
-  paths: Record<
-    string,
-    Record<
-      string,
-      {
-        requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-        parameters?: { in: string; name: string; schema: JsonSchema }[];
-      }
-    >
-  >;
-}): Spec {
-  const spec: Spec = new Map();
-  for (const [path, ops] of Object.entries(doc.paths))
-    for (const [method, op] of Object.entries(ops)) {
-      const url = path.replace(/\{(\w+)\}/g, ':$1');
-      spec.set(`${method.toUpperCase()} ${url}`, {
-        body: op.requestBody?.content?.['application/json']?.schema,
-        query: (op.parameters ?? []).filter((p) => p.in === 'query'),
-      });
-    }
-  return spec;
 }
 
 function plausibleQuery(r: Rng, spec: RouteSpec | undefined, ids: string[]): string {
@@ -982,8 +921,8 @@ describe(`hostile input (FUZZ_SEED=${SEED} FUZZ_CASES=${CASES})`, () => {
     });
     await t.close();
     routes = {
-      pub: all.filter((r) => publicRoutes.some((p) => p.test(r.url))),
-      auth: all.filter((r) => r.url.startsWith('/api/v1/') && !publicRoutes.some((p) => p.test(r.url))),
+      pub: all.filter((r) => isPublic(r.url)),
+      auth: all.filter((r) => r.url.startsWith('/api/v1/') && !isPublic(r.url)),
     };
 
     // Graph and Chatrace stand-in: every call is refused as Meta refuses a bad token, so no

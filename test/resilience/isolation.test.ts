@@ -5,6 +5,7 @@ import type { Simulator } from '../../src/providers/simulator/server.js';
 import { simEnv, startTestSimulator } from '../../src/providers/simulator/testing.js';
 import { createTestApp, eventually, type TestApp } from '../support/app.js';
 import { dialects } from '../support/db.js';
+import { isPublic, type JsonSchema, readSpec, type Spec } from '../support/openapi.js';
 
 // Workspace isolation, table-driven from the route table: workspace B owns one of every resource
 // the API can make; workspace A (another owner) calls EVERY authenticated route with B's ids in
@@ -12,17 +13,6 @@ import { dialects } from '../support/db.js';
 // answer may carry B's ids or secrets, and B's resources must be exactly as they were. A route
 // added later is walked automatically; one that cannot be walked must be listed in `skipped`.
 // (This file replaces test/api-isolation.test.ts.)
-
-// Public by design (API.md): login, webhooks, OAuth callback, and signed attachment URLs, which
-// the dashboard's <img> and Meta fetch without a bearer token. test/resilience/fuzz.test.ts
-// fuzzes these.
-const publicRoutes = [
-  /^\/api\/v1\/auth\/(login|setup)$/,
-  /^\/api\/v1\/instagram\/webhook$/,
-  /^\/api\/v1\/chatrace\/webhook$/,
-  /^\/api\/v1\/oauth\//,
-  /^\/api\/v1\/attachments\/:id$/,
-];
 
 // Authenticated routes the walk does not call, each with the reason. The test fails when a route
 // is neither walked nor listed here, and when an entry here names a route that no longer exists.
@@ -42,24 +32,6 @@ interface Route {
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON of every route, read field by field
 type Res = { status: number; body: string; json: () => any };
-
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: unknown[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  pattern?: string;
-}
 
 /** a value that fits the schema, with every id-like field pointing at one of B's resources */
 function plausible(
@@ -114,16 +86,7 @@ describe.each(dialects)('workspace isolation on %s', (dialect) => {
   let base: string;
   let tokenA: string;
   let routes: Route[];
-  let spec: Record<
-    string,
-    Record<
-      string,
-      {
-        requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-        parameters?: { in: string; name: string; schema: JsonSchema }[];
-      }
-    >
-  >;
+  let spec: Spec;
   /** B's ids by what they are (accountId, productId, …), for bodies */
   const bByKind = new Map<string, string>();
   /** every id B's responses contain */
@@ -165,7 +128,7 @@ describe.each(dialects)('workspace isolation on %s', (dialect) => {
     base = await t.app.http.listen({ port: 0, host: '127.0.0.1' });
     sim.webhooks.configure({ url: `${base}/api/v1/instagram/webhook` });
     routes = dedupe(t.app.http.routeTable);
-    spec = (await call(null, 'GET', '/docs/json')).json().paths as never;
+    spec = readSpec((await call(null, 'GET', '/docs/json')).json());
 
     // ---- workspace B (the admin's): one of everything ----
     const { accessToken } = sim.createAccount({ username: `shop.${MARK}`, historyDays: 2 });
@@ -323,8 +286,7 @@ describe.each(dialects)('workspace isolation on %s', (dialect) => {
     await new Promise((done) => hook?.close(done));
   });
 
-  const authenticated = (r: Route) =>
-    r.url.startsWith('/api/v1/') && !publicRoutes.some((p) => p.test(r.url));
+  const authenticated = (r: Route) => r.url.startsWith('/api/v1/') && !isPublic(r.url);
 
   it('rejects every authenticated route without a token', async () => {
     const walked = routes.filter((r) => authenticated(r));
@@ -409,13 +371,13 @@ describe.each(dialects)('workspace isolation on %s', (dialect) => {
       const key = `${r.method} ${r.url}`;
       if (skipped[key]) continue;
       walkedRoutes.add(key);
-      const op = spec[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
-      const body = op?.requestBody?.content?.['application/json']?.schema;
+      const op = spec.get(key);
+      const body = op?.body;
       const payload = r.method === 'GET' || r.method === 'HEAD' ? undefined : (plausible(body, idFor) ?? {});
       if (body) withBody++;
       // query parameters that name a resource point at B's (?accountId=, ?conversationId=, …)
-      const query = (op?.parameters ?? [])
-        .filter((p) => p.in === 'query' && idFor(p.name) && p.name !== 'cursor')
+      const query = (op?.query ?? [])
+        .filter((p) => idFor(p.name) && p.name !== 'cursor')
         .map((p) => `${p.name}=${idFor(p.name)}`)
         .join('&');
       if (!r.url.includes(':')) {
