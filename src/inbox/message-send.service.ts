@@ -14,7 +14,7 @@ import type { AttachmentRepository } from './attachment.repository.js';
 import type { ConversationRepository, ConversationRow } from './conversation.repository.js';
 import type { StoredAttachment } from './inbox-op.js';
 import { inboxRank } from './inbox-rank.js';
-import { type MessageRepository, type MessageRow, unsentBefore } from './message.repository.js';
+import { type MessageRepository, type MessageRow, waitsBehindUnsent } from './message.repository.js';
 import type { SendBody } from './message.schema.js';
 import type { MessageDeliveryService } from './message-delivery.service.js';
 import { previewOf } from './message-merge.js';
@@ -123,7 +123,7 @@ export class MessageSendService {
       // One message of a conversation is sent at a time, in order, whichever instance queued it:
       // only the first of a conversation's unsent messages gets a job, and each one done starts
       // the next (`sendNext`). The update above holds the conversation's row lock for this check.
-      if (await unsentBefore(trx, conversation.id, first.id)) return 'waits' as const;
+      if (await waitsBehindUnsent(trx, conversation.id, first.id)) return 'waits' as const;
       const inTransaction = this.queue.enqueueInTransaction?.bind(this.queue);
       if (!inTransaction) return null;
       return (await inTransaction(trx, 'send-message', { messageId: first.id }, sendKey(first.id))).committed;

@@ -19,7 +19,7 @@ export async function lockConversation(trx: Db, conversationId: string): Promise
 }
 
 /** an earlier message of the conversation still to be sent: a new one waits behind it */
-export async function unsentBefore(trx: Db, conversationId: string, id: string): Promise<boolean> {
+export async function waitsBehindUnsent(trx: Db, conversationId: string, id: string): Promise<boolean> {
   const r = await trx
     .selectFrom('messages')
     .select('id')
