@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testClock } from '../providers/simulator/testing.js';
 import type { AutoPostPatch, AutoPostRow } from './auto-post.repository.js';
-import { emptyProgress } from './auto-post-progress.js';
+import { autoPostRow } from './auto-post.testing.js';
 import { AutoPostTransitions, MAX_ATTEMPTS, POLL_BOUND_MS, pollDelay } from './auto-post-transitions.js';
 import { AutoPostWriter } from './auto-post-writer.js';
 
@@ -32,14 +32,7 @@ function rig(oldestPublished: string | null = null) {
   return { clock, writes, wakes, settled, t };
 }
 
-const post = (over: Partial<AutoPostRow> = {}): AutoPostRow => ({
-  ...{ id: 'p1', workspace_id: 'w', account_id: 'a', product_id: null, series_id: null },
-  ...{ media_type: 'image', media: null, cover_url: null, share_to_feed: 1, caption: 'x' },
-  ...{ caption_template: null, caption_template_id: null, locale: 'en-US', first_comment: null },
-  ...{ scheduled_at: iso(T0), status: 'publishing', ...emptyProgress, next_run_at: iso(T0) },
-  ...{ locked_until: null, created_at: iso(T0), updated_at: iso(T0) },
-  ...over,
-});
+const post = (over: Partial<AutoPostRow> = {}) => autoPostRow(T0, { status: 'publishing', ...over });
 
 describe('auto-post transitions', () => {
   it('backs off status polls from 1 s to a minute', () => {

@@ -2,37 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialects, type TestDatabase } from '../../test/support/db.js';
 import { newId } from '../db/ids.js';
 import { AutoPostRepository, type AutoPostRow } from './auto-post.repository.js';
-import { emptyProgress } from './auto-post-progress.js';
+import { autoPostRow } from './auto-post.testing.js';
 
 const T0 = Date.UTC(2026, 0, 15, 10, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function row(over: Partial<AutoPostRow> = {}): AutoPostRow {
-  return {
-    id: newId(),
-    workspace_id: 'ws1',
-    account_id: 'acc1',
-    product_id: null,
-    series_id: null,
-    media_type: 'image',
-    media: null,
-    cover_url: null,
-    share_to_feed: 1,
-    caption: 'x',
-    caption_template: null,
-    caption_template_id: null,
-    locale: 'en-US',
-    first_comment: null,
-    scheduled_at: iso(T0),
-    status: 'pending',
-    ...emptyProgress,
-    next_run_at: iso(T0),
-    locked_until: null,
-    created_at: iso(T0),
-    updated_at: iso(T0),
-    ...over,
-  };
-}
+const row = (over: Partial<AutoPostRow> = {}) => autoPostRow(T0, { id: newId(), ...over });
 
 describe.each(dialects)('auto-post repository on %s', (dialect) => {
   let tdb: TestDatabase;

@@ -18,6 +18,12 @@ const notPending = (status: AutoPostStatus) =>
     { status },
   );
 
+/** how long a change waits for a run that still holds the post (a run's last write comes just before it lets go) */
+const BUSY_WAIT_MS = 2_000;
+
+const busy = () =>
+  errors.conflict('auto_post_publishing', 'The post is being published right now; try again shortly');
+
 /** The API side of auto-posts: create, change, cancel, publish now, delete. Publishing is a job. */
 export class AutoPostService {
   constructor(
@@ -123,10 +129,7 @@ export class AutoPostService {
     const now = new Date(this.clock()).toISOString();
     const deletable: AutoPostStatus[] = ['pending', 'held', 'failed', 'cancelled', 'skipped', 'published'];
     if (!(await this.posts.deleteIf(workspaceId, id, deletable, now))) {
-      throw errors.conflict(
-        'auto_post_publishing',
-        'The post is being published right now; try again shortly',
-      );
+      throw busy();
     }
     this.writer.announce({ ...current, status: 'cancelled' });
   }
@@ -137,17 +140,25 @@ export class AutoPostService {
     from: AutoPostStatus[],
     patch: AutoPostPatch,
   ): Promise<AutoPostRow> {
-    const now = new Date(this.clock()).toISOString();
-    const updated = await this.posts.updateIf(workspaceId, current.id, from, now, {
-      ...patch,
-      updated_at: now,
-    });
-    // a run took it meanwhile (it became due, or another request changed it)
-    if (!updated)
-      throw notPending((await this.posts.find(workspaceId, current.id))?.status ?? current.status);
-    await this.scheduler.wake(updated);
-    this.writer.announce(updated);
-    return updated;
+    const waitUntil = Date.now() + BUSY_WAIT_MS;
+    for (;;) {
+      const now = new Date(this.clock()).toISOString();
+      const updated = await this.posts.updateIf(workspaceId, current.id, from, now, {
+        ...patch,
+        updated_at: now,
+      });
+      if (updated) {
+        await this.scheduler.wake(updated);
+        this.writer.announce(updated);
+        return updated;
+      }
+      // a run took it meanwhile (it became due, or another request changed it) ...
+      const stored = await this.posts.find(workspaceId, current.id);
+      if (!stored || !from.includes(stored.status)) throw notPending(stored?.status ?? current.status);
+      // ... or a run is finishing with it: it has written its last step and releases the row next
+      if (Date.now() >= waitUntil) throw busy();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 }
 
