@@ -28,6 +28,7 @@ const QUICK = {
   scheduler: { args: ['--sqlite-only'] },
   autoreply: { args: ['--rate-only'] },
   'scale-out': { env: { BENCH_DURATION: '5' } },
+  resilience: { env: { FUZZ_CASES: '800' } },
 };
 
 function discover() {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/db.js';
+import { all, dbName, info, none, reportFigures } from '../support/figures.js';
 import { startServerProcess } from '../support/server-process.js';
 
 // kill -9 the server while clients post signed deliveries; after a restart every delivery that
@@ -100,7 +101,18 @@ describe.each(dialects)('crash safety on %s', (dialect) => {
       expect(unfinished).toEqual([]);
       // …and exactly once: one event per acknowledged message.
       const events = await db.db.selectFrom('inbound_events').select('external_id').execute();
-      expect(events.length).toBe(new Set(events.map((e) => e.external_id)).size);
+      const once = new Set(events.map((e) => e.external_id));
+      expect(events.length).toBe(once.size);
+      reportFigures('crash', [
+        info(`deliveries acknowledged before kill -9 (${dbName(dialect)})`, acked.length),
+        all(
+          `acknowledged deliveries stored and processed after restart (${dbName(dialect)})`,
+          acked.filter((m) => once.has(m)).length,
+          acked.length,
+          'acknowledged',
+        ),
+        none(`events stored twice (${dbName(dialect)})`, events.length - once.size),
+      ]);
     } finally {
       await db.close();
       await restarted.stop();

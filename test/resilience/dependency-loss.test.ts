@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { all, info, reportFigures } from '../support/figures.js';
 import { type KeywordShop, startKeywordShop, until } from '../support/keyword-shop.js';
 import type { Service } from '../support/services.js';
 
@@ -70,14 +71,21 @@ async function outage(service: Service) {
   );
 }
 
+const figures = (lost: string, acked: number, refused: Map<number, number>, once: number) => [
+  info(`deliveries acknowledged while ${lost} stopped and restarted`, acked),
+  info(`deliveries refused with 503 meanwhile (${lost})`, refused.get(503) ?? 0),
+  all(`acknowledged deliveries answered once (${lost})`, once, acked, 'acknowledged'),
+];
+
 describe('losing a dependency under load', () => {
   it('Redis: not ready while it is gone, then every acknowledged delivery answered once', async () => {
     const { acked, refused } = await underLoad(() => outage(shop.so.redis));
     expect(acked.length).toBeGreaterThan(20);
     // The database is the source of truth: a delivery accepted while Redis was gone waits for the
     // sweeper, which re-enqueues it once the queue is back.
-    await shop.expectAnsweredOnce(acked, 180_000);
+    const once = await shop.expectAnsweredOnce(acked, 180_000);
     expect([...refused.keys()].filter((s) => s !== 503 && s !== 0)).toEqual([]);
+    reportFigures('dependency-loss', figures('Redis', acked.length, refused, once));
   });
 
   it('PostgreSQL: not ready and refusing while it is gone, then every acknowledged delivery answered once', async () => {
@@ -86,6 +94,7 @@ describe('losing a dependency under load', () => {
     // Nothing can be stored without the database: refused with 503, so Meta sends it again.
     expect(refused.get(503) ?? 0).toBeGreaterThan(0);
     expect([...refused.keys()].filter((s) => s !== 503 && s !== 0)).toEqual([]);
-    await shop.expectAnsweredOnce(acked, 180_000);
+    const once = await shop.expectAnsweredOnce(acked, 180_000);
+    reportFigures('dependency-loss', figures('PostgreSQL', acked.length, refused, once));
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { createSimulator, type FaultSpec, type Simulator } from '../../src/providers/simulator/index.js';
 import { simEnv } from '../../src/providers/simulator/testing.js';
+import { all, info, none, reportFigures } from '../support/figures.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 
 // For RESILIENCE_FAULT_SECONDS (default 60) the simulator fails Graph calls at random the ways
@@ -296,12 +297,30 @@ describe(`${SECONDS} s of Graph API faults`, () => {
       expect(posts.filter((p) => p.status === 'published').length).toBeGreaterThan(captions.length / 2);
       const count = (list: { status: string }[], status: string) =>
         list.filter((x) => x.status === status).length;
-      console.log(
-        `faults: ${faultsHit} calls failed by a fault in ${SECONDS} s (seed ${seed}); ` +
-          `messages ${count(ours, 'sent')} sent, ${count(ours, 'failed')} failed, ${refusals.length} refused; ` +
-          `posts ${count(posts, 'published')} published, ${count(posts, 'failed')} failed; ` +
-          `settled ${Math.round((Date.now() - settleStart) / 1000)} s after the faults stopped`,
-      );
+      console.log(`faults: seed ${seed}, ${refusals.length} sends refused by the API (409)`);
+      reportFigures('faults', [
+        info(`Graph API calls failed by an injected fault in ${SECONDS} s`, faultsHit),
+        all(
+          'messages sent once or failed with a reason',
+          count(ours, 'sent') + count(ours, 'failed'),
+          ours.length,
+          'written',
+        ),
+        info('of them sent', count(ours, 'sent')),
+        none('messages that reached Instagram twice', twice.length),
+        all(
+          'posts published once or failed with a reason',
+          count(posts, 'published') + count(posts, 'failed'),
+          posts.length,
+          'scheduled',
+        ),
+        info('of them published', count(posts, 'published')),
+        none('containers published twice', [...perContainer.values()].filter((k) => k > 1).length),
+        info(
+          'seconds until all settled after the faults stopped',
+          Math.round((Date.now() - settleStart) / 1000),
+        ),
+      ]);
     },
     (SECONDS + 7 * 60) * 1000,
   );

@@ -5,6 +5,7 @@ import type { Simulator } from '../../src/providers/simulator/server.js';
 import { simEnv, startTestSimulator } from '../../src/providers/simulator/testing.js';
 import { createTestApp, eventually, type TestApp } from '../support/app.js';
 import { dialects } from '../support/db.js';
+import { dbName, info, none, reportFigures } from '../support/figures.js';
 import { isPublic, type JsonSchema, readSpec, type Spec } from '../support/openapi.js';
 
 // Workspace isolation, table-driven from the route table: workspace B owns one of every resource
@@ -414,9 +415,6 @@ describe.each(dialects)('workspace isolation on %s', (dialect) => {
     expect(withBody).toBeGreaterThan(25);
     expect(pathIds.length).toBeGreaterThan(15);
     expect(requests).toBeGreaterThan(1000);
-    console.log(
-      `isolation on ${dialect}: ${walkedRoutes.size} routes walked, ${requests} requests as A with ${pathIds.length} of B's ids, ${Object.keys(before).length} of B's views compared`,
-    );
     expect(problems).toEqual([]);
 
     // A's own view: empty lists; B's: as before.
@@ -433,6 +431,12 @@ describe.each(dialects)('workspace isolation on %s', (dialect) => {
       expect({ url, items: items.filter((i) => bIds.has(i.id)) }).toEqual({ url, items: [] });
     }
     expect(await snapshotB()).toEqual(before);
+    const db = dbName(dialect);
+    reportFigures('isolation', [
+      info(`routes walked with the other workspace's ids (${db})`, walkedRoutes.size),
+      info(`requests (${db})`, requests),
+      none(`answers that reached, showed or changed the other workspace (${db})`, problems.length),
+    ]);
   });
 
   it("never shows another workspace's deliveries or counts them in A's statistics", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { all, info, none, reportFigures } from '../support/figures.js';
 import { type KeywordShop, REPLY, startKeywordShop, until } from '../support/keyword-shop.js';
 import { collectEvents } from '../support/sse.js';
 
@@ -28,7 +29,7 @@ describe('three instances on PostgreSQL and Redis', () => {
     );
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     expect([...so.balancer.counts().values()].filter((n) => n > 0).length).toBe(so.instances.length);
-    await expectAnsweredOnce(deliveries);
+    const once = await expectAnsweredOnce(deliveries);
 
     const inbound = await db.db
       .selectFrom('messages')
@@ -51,6 +52,9 @@ describe('three instances on PostgreSQL and Redis', () => {
       30_000,
     );
     for (const s of streams) s.stop();
+    reportFigures('scale-out', [
+      all('deliveries posted to two of three instances, answered once', once, deliveries.length),
+    ]);
   });
 
   it('sends the replies of one conversation in the order they were written', async () => {
@@ -114,7 +118,11 @@ describe('three instances on PostgreSQL and Redis', () => {
     await Promise.all(clients);
     expect(acked.length).toBeGreaterThan(50);
     // The killed instance's leased jobs are taken over by the survivors once their lease expires.
-    await expectAnsweredOnce(acked);
+    const once = await expectAnsweredOnce(acked);
+    reportFigures('scale-out', [
+      info('deliveries acknowledged while one of three instances was killed -9', acked.length),
+      all('of them answered once by the survivors', once, acked.length, 'acknowledged'),
+    ]);
     // …and a replacement joins without ceremony.
     await so.addInstance();
     expect(so.instances.filter((i) => i.exitStatus() === null).length).toBe(3);
@@ -142,6 +150,10 @@ describe('three instances on PostgreSQL and Redis', () => {
     await Promise.all(clients);
     expect(leaving?.exitStatus()).toEqual({ code: 0, signal: null });
     expect(refused).toEqual([]);
-    await expectAnsweredOnce(acked);
+    const once = await expectAnsweredOnce(acked);
+    reportFigures('scale-out', [
+      none('requests refused while an instance drained on SIGTERM', refused.length),
+      all('deliveries acknowledged meanwhile, answered once', once, acked.length, 'acknowledged'),
+    ]);
   });
 });

@@ -25,7 +25,8 @@ export interface KeywordShop {
   /** texts the simulator received from us (Send API calls) for a customer, in arrival order */
   sentTo(igsid: string): string[];
   /** every acknowledged delivery stored, processed, and answered exactly once */
-  expectAnsweredOnce(acked: { igsid: string; mid: string }[], timeoutMs?: number): Promise<void>;
+  /** every one answered exactly once, stored and processed; returns how many were answered once */
+  expectAnsweredOnce(acked: { igsid: string; mid: string }[], timeoutMs?: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -112,7 +113,23 @@ export async function startKeywordShop(opts: { instances?: number } = {}): Promi
       .map((m) => m.text ?? '');
 
   const expectAnsweredOnce = async (acked: { igsid: string; mid: string }[], timeoutMs = 120_000) => {
-    await until(`${acked.length} replies`, () => acked.every((d) => sentTo(d.igsid).length > 0), timeoutMs);
+    try {
+      await until(`${acked.length} replies`, () => acked.every((d) => sentTo(d.igsid).length > 0), timeoutMs);
+    } catch (err) {
+      // say where the unanswered ones stopped: not stored, not decided, or a reply not sent
+      const unanswered = acked.filter((d) => sentTo(d.igsid).length === 0).map((d) => d.mid);
+      const inbound = await db.db
+        .selectFrom('messages as m')
+        .leftJoin('messages as r', (j) =>
+          j.onRef('r.conversation_id', '=', 'm.conversation_id').on('r.direction', '=', 'outbound'),
+        )
+        .select(['m.external_id', 'm.automation_state', 'r.status as reply', 'r.error_code'])
+        .where('m.external_id', 'in', unanswered.slice(0, 20))
+        .execute();
+      throw new Error(
+        `${(err as Error).message}: ${unanswered.length} unanswered, e.g. ${JSON.stringify(inbound)}`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 2_000)); // room for a duplicate to show up
     expect(acked.filter((d) => sentTo(d.igsid).length !== 1).map((d) => sentTo(d.igsid))).toEqual([]);
     const mids = acked.map((d) => d.mid);
@@ -128,6 +145,7 @@ export async function startKeywordShop(opts: { instances?: number } = {}): Promi
         .execute();
       return waiting.length === 0;
     });
+    return acked.filter((d) => sentTo(d.igsid).length === 1).length;
   };
 
   return {
