@@ -33,3 +33,23 @@ describe('GET /api/v1/events', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
+
+// An open dashboard must not hold a graceful stop for the whole grace period (SIGTERM while
+// scaling in): its stream ends at once, and EventSource reconnects to another instance.
+describe('GET /api/v1/events on shutdown', () => {
+  it('ends open streams so the stop does not wait for them', async () => {
+    const t = await createTestApp('sqlite', { SHUTDOWN_GRACE_MS: '60000' }, { worker: false });
+    const base = await t.app.http.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${t.token}` } });
+    const body = res.body?.getReader();
+    expect((await body?.read())?.done).toBe(false); // ": connected"
+    const ended = (async () => {
+      while (!(await body?.read())?.done);
+      return 'stream ended';
+    })();
+    const within = (ms: number) => new Promise((r) => setTimeout(() => r(`still open after ${ms} ms`), ms));
+    const stopped = t.close().then(() => 'stopped');
+    expect(await Promise.race([ended, within(5_000)])).toBe('stream ended');
+    expect(await Promise.race([stopped, within(5_000)])).toBe('stopped');
+  });
+});

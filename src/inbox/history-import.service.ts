@@ -10,7 +10,7 @@ import type { Secrets } from '../secrets.js';
 import { HistoryRepository } from './history.repository.js';
 import { customerOf, threadToOps } from './history-op.js';
 import { forEachLimit, Pacer, realSleep, type Sleep } from './history-pace.js';
-import { ConversationPoller, graphAuth, type PollResult, reportFailure } from './history-poll.js';
+import { ConversationPoller, graphAuth, type PollResult, reportFailure, storeRead } from './history-poll.js';
 import type { InboxIngestService } from './inbox-ingest.service.js';
 import type { InboxOp } from './inbox-op.js';
 
@@ -78,6 +78,9 @@ export class HistoryImportService {
       return { ...result, skipped: skipped ?? 'The account no longer exists' };
     }
     const cap = this.d.maxConversations ?? 200;
+    // A customer may write while the pages are read; from this moment on that is news, and the
+    // missed-message poll keeps this moment as the line between history and news.
+    const started = this.clock();
     const pacer = new Pacer(this.clock, this.sleep);
     const seen = new Set<string>();
     let after: string | undefined;
@@ -89,7 +92,7 @@ export class HistoryImportService {
         const page = await this.d.graph.listConversations(auth, { withMessages: true, after, limit });
         result.pages++;
         result.conversations += page.items.length;
-        result.imported += await this.applyHistory(account, page.items);
+        result.imported += await this.applyPage(account, page.items, started);
         await progress?.(Math.min(99, Math.floor((result.conversations / cap) * 100)));
         // a cursor seen before would loop forever: treat it as the end
         if (page.after === null || seen.has(page.after)) break;
@@ -107,7 +110,7 @@ export class HistoryImportService {
       if (kind === 'token_invalid') return { ...result, skipped: message };
       throw err;
     }
-    await this.d.accounts.update(account.id, { backfilled_at: new Date(this.clock()).toISOString() });
+    await this.d.accounts.update(account.id, { backfilled_at: new Date(started).toISOString() });
     await progress?.(100);
     this.d.log.info({ accountId, ...result }, 'history imported');
     return result;
@@ -163,8 +166,11 @@ export class HistoryImportService {
     return { ...account, ...patch };
   }
 
-  /** one page of Graph threads (with their messages) stored as already-read history */
-  private async applyHistory(account: AccountRow, threads: Conversation[]): Promise<number> {
+  /**
+   * One page of Graph threads with their messages: what was there when the import began is
+   * already-read history; what customers wrote since is news, as if a webhook had brought it.
+   */
+  private async applyPage(account: AccountRow, threads: Conversation[], startedMs: number): Promise<number> {
     const ops: InboxOp[] = [];
     const conversationIds = new Map<string, string>();
     for (const c of threads) {
@@ -174,8 +180,7 @@ export class HistoryImportService {
       ops.push(...threadToOps(c.messages, account.external_id, igsid));
     }
     if (ops.length === 0) return 0;
-    const r = await this.d.ingest.apply(account, ops, { history: true, conversationIds });
-    return r.created.length;
+    return (await storeRead(this.d.ingest, account, ops, startedMs, conversationIds)).imported;
   }
 
   private isDue(a: AccountRow, now: number): boolean {

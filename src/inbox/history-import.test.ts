@@ -324,6 +324,55 @@ describe.each(dialects)('history import and missed-message polling on %s', (dial
     expect(row.backfilled_at).toBeNull();
   });
 
+  // Graph stamps messages in whole seconds: one written in the very second the import began is
+  // not known to predate it, so it is answered rather than filed away as read history.
+  it('treats what a customer wrote after the import began as news, to the second', async () => {
+    const late = await connect('same.second');
+    const writeAt = async (ms: number, text: string) => {
+      const before = now;
+      now = ms;
+      const sent = sim.customerSends({ from: `writer.${ms}`, text, to: late.sim.userId });
+      now = before;
+      return sent.message.id;
+    };
+    // news is answered by the keyword rule; history is not (the engine records what it did)
+    const rule = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/dm-keywords',
+      headers: { authorization: `Bearer ${t.token}` },
+      payload: { keyword: 'written', matchType: 'word', responseMessage: 'Thanks for writing' },
+    });
+    expect(rule.statusCode).toBe(201);
+    const stored = async (mid: string) => {
+      const m = (await messages(late.id)).find((r) => r.external_id === mid);
+      const c = await db()
+        .selectFrom('conversations')
+        .select('unread_count')
+        .where('id', '=', m?.conversation_id ?? '')
+        .executeTakeFirst();
+      const answers = await db()
+        .selectFrom('automation_actions')
+        .select(['kind', 'text'])
+        .where('trigger_id', '=', m?.id ?? '')
+        .execute();
+      return { unread: c?.unread_count, answers };
+    };
+    const answered = { unread: 1, answers: [{ kind: 'dm_keyword', text: 'Thanks for writing' }] };
+    now = Math.ceil(now / 1000) * 1000 + 300;
+    const before = await writeAt(now - 2_000, 'written before the import');
+    const during = await writeAt(now + 400, 'written while the import ran');
+    await service.importAccount(late.id);
+    expect((await accountRow(late.id)).backfilled_at).toBe(new Date(now).toISOString());
+    expect(await stored(before)).toEqual({ unread: 0, answers: [] });
+    expect(await stored(during)).toEqual(answered);
+
+    // after the import, in its last second: webhooks missed it, the poll finds it as news
+    const after = await writeAt(now + 500, 'written just after the import');
+    now += MIN;
+    await service.pollDue();
+    expect(await stored(after)).toEqual(answered);
+  });
+
   it('reports polling inactive once every account has it off', async () => {
     const accounts = await db().selectFrom('accounts').select('id').execute();
     await db().updateTable('accounts').set({ poll_interval_seconds: 0 }).execute();

@@ -6,9 +6,11 @@ import { GraphError } from '../providers/instagram/graph-errors.js';
 import type { Conversation } from '../providers/instagram/graph-message-schemas.js';
 import type { Secrets } from '../secrets.js';
 import type { HistoryRepository } from './history.repository.js';
-import { customerOf, threadToOps } from './history-op.js';
+import { customerOf, splitAtCutoff, threadToOps } from './history-op.js';
 import { graphTimeMs, hasNews, Pacer, type Sleep } from './history-pace.js';
 import type { InboxIngestService } from './inbox-ingest.service.js';
+import type { InboxOp } from './inbox-op.js';
+import type { MessageRow } from './message.repository.js';
 
 /** what `accounts.last_poll_result` holds */
 export interface PollResult {
@@ -58,6 +60,26 @@ export async function reportFailure(
   if (err instanceof GraphError && err.kind === 'token_invalid')
     await d.accountService.tokenRejected(account, message);
   return { message, kind };
+}
+
+/**
+ * Stores what was read through the Conversations API: what happened before `cutoffMs` as read
+ * history, the rest as news a webhook would have brought (unread, and answered by automation).
+ * Returns how many messages were new to the inbox, and which of them were news.
+ */
+export async function storeRead(
+  ingest: InboxIngestService,
+  account: AccountRow,
+  ops: InboxOp[],
+  cutoffMs: number,
+  conversationIds: Map<string, string>,
+): Promise<{ imported: number; news: MessageRow[] }> {
+  const { history, fresh } = splitAtCutoff(ops, cutoffMs);
+  let imported = 0;
+  if (history.length > 0)
+    imported += (await ingest.apply(account, history, { history: true, conversationIds })).created.length;
+  const news = fresh.length > 0 ? (await ingest.apply(account, fresh, { conversationIds })).created : [];
+  return { imported: imported + news.length, news };
 }
 
 /**
@@ -132,22 +154,12 @@ export class ConversationPoller {
   private async apply(account: AccountRow, thread: Conversation, igsid: string) {
     const ops = threadToOps(thread.messages, account.external_id, igsid);
     const conversationIds = new Map([[igsid, thread.id]]);
-    const cutoff = account.backfilled_at as string;
-    const history = ops.filter((op) => op.at <= cutoff);
-    const fresh = ops.filter((op) => op.at > cutoff);
-    let imported = 0;
+    const cutoff = Date.parse(account.backfilled_at as string);
+    const { imported, news } = await storeRead(this.d.ingest, account, ops, cutoff, conversationIds);
     let oldestMissed: number | null = null;
-    if (history.length > 0) {
-      const r = await this.d.ingest.apply(account, history, { history: true, conversationIds });
-      imported += r.created.length;
-    }
-    if (fresh.length > 0) {
-      const { created } = await this.d.ingest.apply(account, fresh, { conversationIds });
-      imported += created.length;
-      for (const m of created) {
-        const t = Date.parse(m.created_at);
-        if (oldestMissed === null || t < oldestMissed) oldestMissed = t;
-      }
+    for (const m of news) {
+      const t = Date.parse(m.created_at);
+      if (oldestMissed === null || t < oldestMissed) oldestMissed = t;
     }
     return { imported, oldestMissed };
   }

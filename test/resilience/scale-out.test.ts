@@ -20,38 +20,42 @@ describe('three instances on PostgreSQL and Redis', () => {
     const { so, db, token, customerDelivery, post, expectAnsweredOnce } = shop;
     const streams = await Promise.all(so.instances.map((i) => collectEvents(i.url, token)));
     const deliveries = Array.from({ length: 120 }, customerDelivery);
-    // Through the balancer, and a second time straight to one of the instances (a duplicate).
-    const statuses = await Promise.all(
-      deliveries.flatMap((d, n) => [
-        post(so.url, d),
-        post((so.instances[n % so.instances.length] as { url: string }).url, d),
-      ]),
-    );
-    expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    expect([...so.balancer.counts().values()].filter((n) => n > 0).length).toBe(so.instances.length);
-    const once = await expectAnsweredOnce(deliveries);
+    let once: number;
+    try {
+      // Through the balancer, and a second time straight to one of the instances (a duplicate).
+      const statuses = await Promise.all(
+        deliveries.flatMap((d, n) => [
+          post(so.url, d),
+          post((so.instances[n % so.instances.length] as { url: string }).url, d),
+        ]),
+      );
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+      expect([...so.balancer.counts().values()].filter((n) => n > 0).length).toBe(so.instances.length);
+      once = await expectAnsweredOnce(deliveries);
 
-    const inbound = await db.db
-      .selectFrom('messages')
-      .select('id')
-      .where(
-        'external_id',
-        'in',
-        deliveries.map((d) => d.mid),
-      )
-      .execute();
-    await until(
-      'every stream to see every message',
-      () =>
-        streams.every((s) => {
-          const seen = new Set(
-            s.events.filter((e) => e.type === 'message.created').map((e) => e.data.messageId),
-          );
-          return inbound.every((m) => seen.has(m.id));
-        }),
-      30_000,
-    );
-    for (const s of streams) s.stop();
+      const inbound = await db.db
+        .selectFrom('messages')
+        .select('id')
+        .where(
+          'external_id',
+          'in',
+          deliveries.map((d) => d.mid),
+        )
+        .execute();
+      await until(
+        'every stream to see every message',
+        () =>
+          streams.every((s) => {
+            const seen = new Set(
+              s.events.filter((e) => e.type === 'message.created').map((e) => e.data.messageId),
+            );
+            return inbound.every((m) => seen.has(m.id));
+          }),
+        30_000,
+      );
+    } finally {
+      for (const s of streams) s.stop();
+    }
     reportFigures('scale-out', [
       all('deliveries posted to two of three instances, answered once', once, deliveries.length),
     ]);
