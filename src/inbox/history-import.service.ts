@@ -180,7 +180,9 @@ export class HistoryImportService {
       ops.push(...threadToOps(c.messages, account.external_id, igsid));
     }
     if (ops.length === 0) return 0;
-    return (await storeRead(this.d.ingest, account, ops, startedMs, conversationIds)).imported;
+    // A message of the very second the import began was most likely there before it: history.
+    const cutoff = { at: startedMs, sameSecond: 'history' as const };
+    return (await storeRead(this.d.ingest, account, ops, cutoff, conversationIds)).imported;
   }
 
   private isDue(a: AccountRow, now: number): boolean {

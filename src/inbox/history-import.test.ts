@@ -324,8 +324,8 @@ describe.each(dialects)('history import and missed-message polling on %s', (dial
     expect(row.backfilled_at).toBeNull();
   });
 
-  // Graph stamps messages in whole seconds: one written in the very second the import began is
-  // not known to predate it, so it is answered rather than filed away as read history.
+  // Graph stamps messages in whole seconds, so which side of the import's start a message lies
+  // on is known only to the second; a customer who wrote after it began is answered all the same.
   it('treats what a customer wrote after the import began as news, to the second', async () => {
     const late = await connect('same.second');
     const writeAt = async (ms: number, text: string) => {
@@ -360,14 +360,18 @@ describe.each(dialects)('history import and missed-message polling on %s', (dial
     const answered = { unread: 1, answers: [{ kind: 'dm_keyword', text: 'Thanks for writing' }] };
     now = Math.ceil(now / 1000) * 1000 + 300;
     const before = await writeAt(now - 2_000, 'written before the import');
-    const during = await writeAt(now + 400, 'written while the import ran');
+    // Graph says "the second the import began": most likely there before it
+    const justBefore = await writeAt(now - 200, 'written just before the import');
+    const during = await writeAt(now + 1_200, 'written while the import ran');
     await service.importAccount(late.id);
     expect((await accountRow(late.id)).backfilled_at).toBe(new Date(now).toISOString());
     expect(await stored(before)).toEqual({ unread: 0, answers: [] });
+    expect(await stored(justBefore)).toEqual({ unread: 0, answers: [] });
     expect(await stored(during)).toEqual(answered);
 
-    // after the import, in its last second: webhooks missed it, the poll finds it as news
-    const after = await writeAt(now + 500, 'written just after the import');
+    // In the second the import began, after it had read the thread: webhooks missed it, and the
+    // poll finds it as news, although its time says the same second as the import's.
+    const after = await writeAt(now + 500, 'written just after the import read it');
     now += MIN;
     await service.pollDue();
     expect(await stored(after)).toEqual(answered);

@@ -71,10 +71,10 @@ export async function storeRead(
   ingest: InboxIngestService,
   account: AccountRow,
   ops: InboxOp[],
-  cutoffMs: number,
+  cutoff: { at: number; sameSecond: 'history' | 'news' },
   conversationIds: Map<string, string>,
 ): Promise<{ imported: number; news: MessageRow[] }> {
-  const { history, fresh } = splitAtCutoff(ops, cutoffMs);
+  const { history, fresh } = splitAtCutoff(ops, cutoff.at, cutoff.sameSecond);
   let imported = 0;
   if (history.length > 0)
     imported += (await ingest.apply(account, history, { history: true, conversationIds })).created.length;
@@ -154,7 +154,8 @@ export class ConversationPoller {
   private async apply(account: AccountRow, thread: Conversation, igsid: string) {
     const ops = threadToOps(thread.messages, account.external_id, igsid);
     const conversationIds = new Map([[igsid, thread.id]]);
-    const cutoff = Date.parse(account.backfilled_at as string);
+    // The import stored what it saw of the second it began in; what it did not see came later.
+    const cutoff = { at: Date.parse(account.backfilled_at as string), sameSecond: 'news' as const };
     const { imported, news } = await storeRead(this.d.ingest, account, ops, cutoff, conversationIds);
     let oldestMissed: number | null = null;
     for (const m of news) {
