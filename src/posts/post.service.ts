@@ -8,6 +8,8 @@ import type { PostSyncService } from './post-sync.service.js';
 
 /** one sync per account at a time: asking again while one waits returns that job */
 export const syncKey = (accountId: string) => `media:${accountId}`;
+/** a sync asked for while one is already running (see startSync) */
+const syncAgainKey = (accountId: string) => `media-again:${accountId}`;
 
 export const mediaSyncUnavailable = (message: string) => errors.conflict('media_sync_unavailable', message);
 
@@ -45,12 +47,14 @@ export class PostService {
     const account = await this.inWorkspace(workspaceId, accountId);
     const unavailable = this.sync.unavailable(account);
     if (unavailable) throw mediaSyncUnavailable(unavailable);
-    const jobId = await this.queue.enqueue(
-      'sync-media',
-      { accountId: account.id },
-      { uniqueKey: syncKey(account.id) },
-    );
-    return { jobId };
+    const payload = { accountId: account.id };
+    const jobId = await this.queue.enqueue('sync-media', payload, { uniqueKey: syncKey(account.id) });
+    // A sync that is already running may have read its pages before the post the user is looking
+    // for: "Sync now" gets one of its own. Pages are stored idempotently, so the two may overlap.
+    if ((await this.queue.get(jobId))?.state !== 'active') return { jobId };
+    return {
+      jobId: await this.queue.enqueue('sync-media', payload, { uniqueKey: syncAgainKey(account.id) }),
+    };
   }
 
   /** how far a sync started with POST /accounts/:id/sync-media got */
