@@ -63,7 +63,7 @@ export async function reportFailure(
 }
 
 /**
- * Stores what was read through the Conversations API: what happened before `cutoffMs` as read
+ * Stores what was read through the Conversations API: what happened before the cutoff as read
  * history, the rest as news a webhook would have brought (unread, and answered by automation).
  * Returns how many messages were new to the inbox, and which of them were news.
  */
