@@ -112,7 +112,7 @@ describe.each(dialects)('posts and comments with the simulator on %s', (dialect)
       return pct.at(-1)?.data.progress === 100 ? pct : null;
     });
     expect(progress.map((e) => e.data.progress)).toEqual(
-      [...progress.map((e) => e.data.progress)].sort((a, b) => Number(a) - Number(b)),
+      progress.map((e) => e.data.progress).sort((a, b) => Number(a) - Number(b)),
     );
     // a job id names this account's sync only
     const other = await t.app.queue.enqueue('sync-media-all', {}, { delayMs: 3_600_000 });

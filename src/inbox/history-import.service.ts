@@ -8,7 +8,7 @@ import type { GraphClient } from '../providers/instagram/graph-client.js';
 import type { Conversation } from '../providers/instagram/graph-message-schemas.js';
 import type { Secrets } from '../secrets.js';
 import { HistoryRepository } from './history.repository.js';
-import { customerOf, threadToOps } from './history-op.js';
+import { type Cutoff, customerOf, threadToOps } from './history-op.js';
 import { forEachLimit, Pacer, realSleep, type Sleep } from './history-pace.js';
 import { ConversationPoller, graphAuth, type PollResult, reportFailure, storeRead } from './history-poll.js';
 import type { InboxIngestService } from './inbox-ingest.service.js';
@@ -181,7 +181,7 @@ export class HistoryImportService {
     }
     if (ops.length === 0) return 0;
     // A message of the very second the import began was most likely there before it: history.
-    const cutoff = { at: startedMs, sameSecond: 'history' as const };
+    const cutoff: Cutoff = { at: startedMs, sameSecond: 'history' };
     return (await storeRead(this.d.ingest, account, ops, cutoff, conversationIds)).imported;
   }
 

@@ -142,19 +142,19 @@ export function customerOf(
 }
 
 /**
- * Splits what was read through the Conversations API at `cutoffMs`, the moment from which on a
- * message is news rather than history (history is stored as read and never answered). Graph
- * times have whole seconds, so a message stamped with the cutoff's own second may lie on either
- * side of it; `sameSecond` says where it goes. Whatever a webhook also delivers is still stored,
- * and answered, once (by mid).
+ * The moment from which on a message read through the Conversations API is news rather than
+ * history (history is stored as read and never answered). Graph times have whole seconds, so a
+ * message stamped with the cutoff's own second may lie on either side of it; `sameSecond` says
+ * where it goes. Whatever a webhook also delivers is still stored, and answered, once (by mid).
  */
-export function splitAtCutoff(
-  ops: InboxOp[],
-  cutoffMs: number,
-  sameSecond: 'history' | 'news',
-): { history: InboxOp[]; fresh: InboxOp[] } {
-  const second = Math.floor(cutoffMs / 1000) * 1000;
-  const firstNews = sameSecond === 'news' ? second : second + 1000;
+export interface Cutoff {
+  at: number;
+  sameSecond: 'history' | 'news';
+}
+
+export function splitAtCutoff(ops: InboxOp[], cutoff: Cutoff): { history: InboxOp[]; fresh: InboxOp[] } {
+  const second = Math.floor(cutoff.at / 1000) * 1000;
+  const firstNews = cutoff.sameSecond === 'news' ? second : second + 1000;
   const history: InboxOp[] = [];
   const fresh: InboxOp[] = [];
   for (const op of ops) (Date.parse(op.at) < firstNews ? history : fresh).push(op);

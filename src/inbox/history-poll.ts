@@ -6,7 +6,7 @@ import { GraphError } from '../providers/instagram/graph-errors.js';
 import type { Conversation } from '../providers/instagram/graph-message-schemas.js';
 import type { Secrets } from '../secrets.js';
 import type { HistoryRepository } from './history.repository.js';
-import { customerOf, splitAtCutoff, threadToOps } from './history-op.js';
+import { type Cutoff, customerOf, splitAtCutoff, threadToOps } from './history-op.js';
 import { graphTimeMs, hasNews, Pacer, type Sleep } from './history-pace.js';
 import type { InboxIngestService } from './inbox-ingest.service.js';
 import type { InboxOp } from './inbox-op.js';
@@ -71,10 +71,10 @@ export async function storeRead(
   ingest: InboxIngestService,
   account: AccountRow,
   ops: InboxOp[],
-  cutoff: { at: number; sameSecond: 'history' | 'news' },
+  cutoff: Cutoff,
   conversationIds: Map<string, string>,
 ): Promise<{ imported: number; news: MessageRow[] }> {
-  const { history, fresh } = splitAtCutoff(ops, cutoff.at, cutoff.sameSecond);
+  const { history, fresh } = splitAtCutoff(ops, cutoff);
   let imported = 0;
   if (history.length > 0)
     imported += (await ingest.apply(account, history, { history: true, conversationIds })).created.length;
@@ -155,7 +155,7 @@ export class ConversationPoller {
     const ops = threadToOps(thread.messages, account.external_id, igsid);
     const conversationIds = new Map([[igsid, thread.id]]);
     // The import stored what it saw of the second it began in; what it did not see came later.
-    const cutoff = { at: Date.parse(account.backfilled_at as string), sameSecond: 'news' as const };
+    const cutoff: Cutoff = { at: Date.parse(account.backfilled_at as string), sameSecond: 'news' };
     const { imported, news } = await storeRead(this.d.ingest, account, ops, cutoff, conversationIds);
     let oldestMissed: number | null = null;
     for (const m of news) {
